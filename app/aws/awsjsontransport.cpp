@@ -1,0 +1,359 @@
+#include "awsjsontransport.h"
+
+#include "awsconfig.h"
+#include "redaction.h"
+
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAwsHttp, "athena.aws.http", QtWarningMsg)
+
+namespace aws {
+
+namespace {
+
+QString jsonString(const QJsonObject &o, std::initializer_list<QString> keys)
+{
+    for (const QString &k : keys) {
+        const QJsonValue v = o.value(k);
+        if (v.isString())
+            return v.toString();
+    }
+    return {};
+}
+
+} // namespace
+
+// ---- AwsJsonTransport ----------------------------------------------------------------------
+
+AwsJsonTransport::AwsJsonTransport(QNetworkAccessManager *network, std::shared_ptr<CredentialsProvider> credentials,
+                                   TransportConfig config, QObject *parent)
+    : QObject(parent),
+      m_network(network),
+      m_credentials(std::move(credentials)),
+      m_config(std::move(config)),
+      m_retry(&m_quota, systemRandom(), m_config.maxAttempts, m_config.maxBackoffMs)
+{
+    if (m_config.endpoint.path().isEmpty())
+        m_config.endpoint.setPath(u"/"_s);
+}
+
+AwsJsonTransport::~AwsJsonTransport() = default;
+
+void AwsJsonTransport::setRandom(RandomSource random)
+{
+    m_retry = StandardRetryStrategy(&m_quota, std::move(random), m_config.maxAttempts, m_config.maxBackoffMs);
+}
+
+QString AwsJsonTransport::credentialsDescription() const
+{
+    return m_credentials ? m_credentials->description() : QString();
+}
+
+AwsCall *AwsJsonTransport::call(const QString &operation, const QByteArray &jsonBody)
+{
+    auto *c = new AwsCall(this, operation, jsonBody.isEmpty() ? QByteArray("{}") : jsonBody);
+    // Start from the event loop so that the caller can connect to finished() first.
+    QTimer::singleShot(0, c, [c] { c->startAttempt(); });
+    return c;
+}
+
+QString AwsJsonTransport::errorName(const QString &type)
+{
+    // "aws.protocoljson#ThrottlingException:http://internal…" → "ThrottlingException"
+    QString name = type;
+    if (const qsizetype colon = name.indexOf(u':'); colon >= 0)
+        name.truncate(colon);
+    if (const qsizetype hash = name.lastIndexOf(u'#'); hash >= 0)
+        name = name.mid(hash + 1);
+    return name.trimmed();
+}
+
+AwsError AwsJsonTransport::decodeServiceError(int httpStatus, const QByteArray &body, const QByteArray &errorTypeHeader,
+                                              const QString &requestId)
+{
+    AwsError e;
+    e.kind = AwsError::Kind::Service;
+    e.httpStatus = httpStatus;
+    e.requestId = requestId;
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject o = doc.object();
+    QString type = QString::fromUtf8(errorTypeHeader);
+    if (type.isEmpty())
+        type = jsonString(o, {u"__type"_s, u"code"_s, u"Code"_s});
+    e.code = errorName(type);
+    e.message = jsonString(o, {u"Message"_s, u"message"_s, u"errorMessage"_s});
+    e.athenaErrorCode = jsonString(o, {u"AthenaErrorCode"_s});
+    e.reason = jsonString(o, {u"Reason"_s});
+    if (e.code.isEmpty()) {
+        // Not an AWS error body: a proxy page, a load balancer's 502, an empty body.
+        e.code = httpStatus == 429 ? u"TooManyRequests"_s : u"HttpError%1"_s.arg(httpStatus);
+        if (e.message.isEmpty())
+            e.message = body.isEmpty() ? u"HTTP %1 with an empty body"_s.arg(httpStatus)
+                                       : u"HTTP %1 with a body that is not an AWS error"_s.arg(httpStatus);
+    }
+    return e;
+}
+
+QByteArray AwsJsonTransport::hostHeader(const QUrl &url)
+{
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    QHostAddress address;
+    if (address.setAddress(url.host()) && address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = '[' + host + ']';
+    const int port = url.port();
+    const int defaultPort = url.scheme() == u"https"_s ? 443 : 80;
+    if (port != -1 && port != defaultPort)
+        host += ':' + QByteArray::number(port);
+    return host;
+}
+
+// ---- AwsCall -------------------------------------------------------------------------------
+
+AwsCall::AwsCall(AwsJsonTransport *transport, QString operation, QByteArray body)
+    : QObject(transport), m_transport(transport), m_operation(std::move(operation)), m_body(std::move(body))
+{
+    m_connectTimer = new QTimer(this);
+    m_connectTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, [this] { onAttemptTimeout(true); });
+    m_requestTimer = new QTimer(this);
+    m_requestTimer->setSingleShot(true);
+    connect(m_requestTimer, &QTimer::timeout, this, [this] { onAttemptTimeout(false); });
+    m_backoffTimer = new QTimer(this);
+    m_backoffTimer->setSingleShot(true);
+    connect(m_backoffTimer, &QTimer::timeout, this, &AwsCall::startAttempt);
+}
+
+AwsCall::~AwsCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void AwsCall::cancel()
+{
+    if (isFinished())
+        return;
+    AwsError e = AwsError::make(AwsError::Kind::Cancelled, u"Cancelled"_s, u"%1 was cancelled"_s.arg(m_operation));
+    e.outcomeUnknown = m_sent;
+    finish(e);
+}
+
+void AwsCall::stopTimers()
+{
+    m_connectTimer->stop();
+    m_requestTimer->stop();
+    m_backoffTimer->stop();
+}
+
+void AwsCall::startAttempt()
+{
+    if (isFinished())
+        return;
+    if (auto err = checkEndpoint(m_transport->m_config.endpoint)) {
+        finish(*err);
+        return;
+    }
+    ++m_attempt;
+    m_sent = false;
+    if (!m_transport->m_credentials) {
+        finish(AwsError::make(AwsError::Kind::Credentials, u"NoCredentials"_s, u"No credentials provider"_s));
+        return;
+    }
+    m_transport->m_credentials->fetch(this, [this](const Result<AwsCredentials> &credentials) {
+        if (isFinished())
+            return;
+        if (!credentials)
+            finish(credentials.error());
+        else
+            send(credentials.value());
+    });
+}
+
+void AwsCall::send(const AwsCredentials &credentials)
+{
+    const TransportConfig &cfg = m_transport->m_config;
+    const QByteArray target = (cfg.targetPrefix + u'.' + m_operation).toUtf8();
+
+    SignableRequest signable;
+    signable.method = "POST";
+    signable.path = QByteArray::fromPercentEncoding(cfg.endpoint.path(QUrl::FullyEncoded).toLatin1());
+    signable.headers = {
+        {"Content-Type", "application/x-amz-json-1.1"},
+        {"Host", AwsJsonTransport::hostHeader(cfg.endpoint)},
+        {"X-Amz-Target", target},
+    };
+    signable.body = m_body;
+
+    SigningOptions options;
+    options.region = cfg.region;
+    options.service = cfg.signingName;
+    options.time = m_transport->m_clock->nowUtc().addMSecs(m_transport->m_skewMs);
+    const SigningResult signature = SigV4Signer::sign(signable, credentials, options);
+
+    QNetworkRequest request(cfg.endpoint);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("athena-sessions/" ATHENA_VERSION " Qt/" QT_VERSION_STR));
+    QList<HttpHeader> sent = signable.headers + signature.headersToAdd;
+    for (const HttpHeader &h : std::as_const(sent))
+        request.setRawHeader(h.name, h.value);
+    qCDebug(lcAwsHttp).noquote() << "POST" << cfg.endpoint.toDisplayString() << "attempt" << m_attempt << '\n'
+                                 << describeHeaders(sent);
+
+    m_reply = m_transport->m_network->post(request, m_body);
+    m_reply->setParent(this);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] {
+        m_sent = true;
+        m_connectTimer->stop();
+    });
+    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
+        if (received > m_transport->m_config.maxResponseBytes && m_reply) {
+            m_reply->disconnect(this);
+            m_reply->abort();
+            m_reply->deleteLater();
+            stopTimers();
+            fail(AwsError::make(AwsError::Kind::Decode, u"ResponseTooLarge"_s,
+                                u"The response to %1 is larger than %2 bytes"_s.arg(m_operation).arg(m_transport->m_config.maxResponseBytes)));
+        }
+    });
+    connect(m_reply, &QNetworkReply::finished, this, &AwsCall::onReplyFinished);
+    m_connectTimer->start(cfg.connectTimeoutMs);
+    m_requestTimer->start(cfg.requestTimeoutMs);
+}
+
+void AwsCall::onAttemptTimeout(bool connectPhase)
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    reply->disconnect(this);
+    reply->abort();
+    reply->deleteLater();
+    stopTimers();
+    const TransportConfig &cfg = m_transport->m_config;
+    AwsError e = AwsError::make(AwsError::Kind::Timeout, u"Timeout"_s,
+                                connectPhase ? u"Could not connect to %1 within %2 ms"_s.arg(cfg.endpoint.host()).arg(cfg.connectTimeoutMs)
+                                             : u"%1 got no complete answer within %2 ms"_s.arg(m_operation).arg(cfg.requestTimeoutMs));
+    e.outcomeUnknown = m_sent;
+    fail(e);
+}
+
+void AwsCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    stopTimers();
+    reply->deleteLater();
+    m_reply = nullptr;
+
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QByteArray body = reply->readAll();
+    const QString requestId = QString::fromLatin1(reply->hasRawHeader("x-amzn-RequestId") ? reply->rawHeader("x-amzn-RequestId")
+                                                                                           : reply->rawHeader("x-amz-request-id"));
+    if (!statusAttr.isValid()) {
+        AwsError e = AwsError::make(AwsError::Kind::Network, u"NetworkError"_s,
+                                    u"%1: %2"_s.arg(m_transport->m_config.endpoint.host(), reply->errorString()));
+        e.outcomeUnknown = m_sent;
+        fail(e);
+        return;
+    }
+    const int status = statusAttr.toInt();
+    if (status >= 200 && status < 300) {
+        AwsResponse r;
+        r.httpStatus = status;
+        r.body = body;
+        r.requestId = requestId;
+        r.attempts = m_attempt;
+        if (!body.trimmed().isEmpty()) {
+            QJsonParseError parseError{};
+            const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+            if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+                AwsError e = AwsError::make(AwsError::Kind::Decode, u"MalformedResponse"_s,
+                                            u"The response to %1 is not a JSON object (%2 at byte %3)"_s.arg(
+                                                m_operation, parseError.errorString()).arg(parseError.offset));
+                e.httpStatus = status;
+                e.requestId = requestId;
+                finish(e);
+                return;
+            }
+            r.json = doc.object();
+        }
+        m_transport->m_retry.recordSuccess(m_lastRetryCost);
+        finish(r);
+        return;
+    }
+
+    AwsError e = AwsJsonTransport::decodeServiceError(status, body, reply->rawHeader("x-amzn-ErrorType"), requestId);
+    if (status >= 300 && status < 400)
+        e.message = u"Unexpected redirect (HTTP %1) from %2"_s.arg(status).arg(m_transport->m_config.endpoint.host());
+
+    if (e.isClockSkew() && !m_skewRetried) {
+        const QDateTime serverTime = QDateTime::fromString(QString::fromLatin1(reply->rawHeader("Date")), Qt::RFC2822Date);
+        if (serverTime.isValid()) {
+            const qint64 skew = m_transport->m_clock->nowUtc().msecsTo(serverTime);
+            if (std::abs(skew - m_transport->m_skewMs) > 1000) {
+                m_skewRetried = true;
+                m_transport->m_skewMs = skew;
+                Q_EMIT m_transport->clockSkewCorrected(skew);
+                Q_EMIT attemptFailed(e, m_attempt, 0);
+                --m_attempt; // a skew correction does not use up an attempt
+                startAttempt();
+                return;
+            }
+        }
+    }
+    fail(e);
+}
+
+void AwsCall::fail(AwsError error)
+{
+    m_unknownOutcome = m_unknownOutcome || error.outcomeUnknown;
+    const RetryDecision decision = m_transport->m_retry.decide(m_attempt, error);
+    if (!decision.retry) {
+        finish(error);
+        return;
+    }
+    m_lastRetryCost = decision.cost;
+    qCDebug(lcAwsHttp).noquote() << m_operation << "attempt" << m_attempt << "failed:" << error.toString()
+                                 << "- retrying in" << decision.delayMs << "ms";
+    Q_EMIT attemptFailed(error, m_attempt, decision.delayMs);
+    m_backoffTimer->start(decision.delayMs);
+}
+
+void AwsCall::finish(Result<AwsResponse> result)
+{
+    if (isFinished())
+        return;
+    stopTimers();
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+        m_reply = nullptr;
+    }
+    if (!result.ok() && m_unknownOutcome && !result.error().outcomeUnknown) {
+        // An earlier attempt may have reached the service: its effect is unknown.
+        AwsError e = result.error();
+        e.outcomeUnknown = true;
+        result = e;
+    }
+    m_result = std::move(result);
+    Q_EMIT finished();
+    deleteLater();
+}
+
+} // namespace aws

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "awserror.h"
+#include "clock.h"
+
+namespace aws {
+
+// The SDKs' retry quota: a bucket of tokens that retries spend and successes refill, so that a
+// failing service is not hammered by every client at once.
+class RetryQuota
+{
+public:
+    static constexpr int defaultCapacity = 500;
+    static constexpr int retryCost = 5;
+    static constexpr int timeoutRetryCost = 10;
+    static constexpr int noRetryIncrement = 1;
+
+    explicit RetryQuota(int capacity = defaultCapacity) : m_capacity(capacity), m_available(capacity) {}
+
+    bool acquire(int cost);
+    void release(int amount);
+    int available() const { return m_available; }
+    int capacity() const { return m_capacity; }
+
+private:
+    int m_capacity;
+    int m_available;
+};
+
+struct RetryDecision
+{
+    bool retry = false;
+    int delayMs = 0;
+    int cost = 0; // tokens taken from the quota, refunded if the retry succeeds
+};
+
+// The AWS SDKs' "standard" retry mode.
+class StandardRetryStrategy
+{
+public:
+    StandardRetryStrategy(RetryQuota *quota, RandomSource random, int maxAttempts = 3, int maxBackoffMs = 20000);
+
+    static bool isRetryable(const AwsError &error);
+    // `attempt` is the 1-based number of the attempt that just failed.
+    RetryDecision decide(int attempt, const AwsError &error);
+    // Called once per successful call; `lastRetryCost` is 0 when the first attempt succeeded.
+    void recordSuccess(int lastRetryCost);
+    int backoffMs(int attempt) const;
+    int maxAttempts() const { return m_maxAttempts; }
+
+private:
+    RetryQuota *m_quota;
+    RandomSource m_random;
+    int m_maxAttempts;
+    int m_maxBackoffMs;
+};
+
+} // namespace aws
