@@ -18,6 +18,51 @@ AwsError credentialsError(const QString &message)
 
 } // namespace
 
+QStringList splitCommandLine(const QString &command, bool *ok)
+{
+    // POSIX shell words, as botocore's shlex.split: whitespace separates, '…' is literal,
+    // "…" allows \" and \\, a backslash outside quotes escapes the next character.
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    enum { None, Single, Double } quote = None;
+    for (qsizetype i = 0; i < command.size(); ++i) {
+        const QChar c = command.at(i);
+        if (quote == Single) {
+            if (c == u'\'')
+                quote = None;
+            else
+                word += c;
+        } else if (quote == Double) {
+            if (c == u'"')
+                quote = None;
+            else if (c == u'\\' && i + 1 < command.size() && (command.at(i + 1) == u'"' || command.at(i + 1) == u'\\'))
+                word += command.at(++i);
+            else
+                word += c;
+        } else if (c.isSpace()) {
+            if (inWord)
+                words << std::exchange(word, QString());
+            inWord = false;
+        } else {
+            inWord = true;
+            if (c == u'\'')
+                quote = Single;
+            else if (c == u'"')
+                quote = Double;
+            else if (c == u'\\' && i + 1 < command.size())
+                word += command.at(++i);
+            else
+                word += c;
+        }
+    }
+    if (inWord)
+        words << word;
+    if (ok)
+        *ok = quote == None;
+    return words;
+}
+
 void StaticCredentialsProvider::fetch(QObject *context, Callback callback)
 {
     if (context)
@@ -58,7 +103,12 @@ void ProcessCredentialsProvider::fetch(QObject *context, Callback callback)
 
 void ProcessCredentialsProvider::start()
 {
-    const QStringList args = QProcess::splitCommand(m_commandLine);
+    bool quotesClosed = false;
+    const QStringList args = splitCommandLine(m_commandLine, &quotesClosed);
+    if (!quotesClosed) {
+        finish(credentialsError(u"credential_process of profile '%1' has an unclosed quote"_s.arg(m_profile)));
+        return;
+    }
     if (args.isEmpty()) {
         finish(credentialsError(u"credential_process of profile '%1' is empty"_s.arg(m_profile)));
         return;

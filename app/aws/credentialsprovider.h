@@ -76,6 +76,10 @@ private:
     QList<std::pair<QPointer<QObject>, Callback>> m_waiting;
 };
 
+// Splits a command line into words as a POSIX shell (and botocore's shlex.split) would.
+// `ok` is false when a quote is left open.
+QStringList splitCommandLine(const QString &command, bool *ok = nullptr);
+
 // The AWS CLI's credential chain: explicit keys, environment (unless a profile was named on the
 // command line), the shared credentials file, credential_process, the config file.
 Result<std::shared_ptr<CredentialsProvider>> resolveCredentialsProvider(const AwsConfigFiles &files,

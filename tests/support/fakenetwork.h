@@ -86,3 +86,4 @@ private:
 };
 
 } // namespace testing
+Q_DECLARE_METATYPE(testing::FakeResponse)
