@@ -1,0 +1,40 @@
+#include "athenaconnection.h"
+
+using namespace Qt::StringLiterals;
+
+namespace athena {
+
+QString AthenaConnection::describe() const
+{
+    return u"profile %1, %2, %3"_s.arg(settings.profile, settings.region, settings.endpoint.toDisplayString());
+}
+
+aws::Result<std::shared_ptr<AthenaConnection>> openConnection(QNetworkAccessManager *network,
+                                                              const ConnectionOptions &options,
+                                                              const aws::Environment &env)
+{
+    auto files = aws::AwsConfigFiles::load(env);
+    if (!files.ok())
+        return files.error();
+    const aws::SettingsResolver resolver(files.value(), env);
+    auto settings = resolver.resolve(u"athena"_s, options.profile, options.region, options.endpointUrl);
+    if (!settings.ok())
+        return settings.error();
+    auto credentials = aws::resolveCredentialsProvider(files.value(), env, settings->profile, settings->profileExplicit,
+                                                       options.explicitCredentials);
+    if (!credentials.ok())
+        return credentials.error();
+
+    auto connection = std::make_shared<AthenaConnection>();
+    connection->settings = settings.value();
+    connection->credentials = credentials.value();
+    aws::TransportConfig config;
+    config.endpoint = connection->settings.endpoint;
+    config.region = connection->settings.region;
+    config.requestTimeoutMs = options.requestTimeoutMs;
+    connection->transport = std::make_unique<aws::AwsJsonTransport>(network, connection->credentials, config);
+    connection->client = std::make_unique<AthenaClient>(connection->transport.get());
+    return connection;
+}
+
+} // namespace athena

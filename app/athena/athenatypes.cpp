@@ -1,0 +1,96 @@
+#include "athenatypes.h"
+
+using namespace Qt::StringLiterals;
+
+namespace athena {
+
+namespace {
+
+struct StateName
+{
+    SessionState state;
+    QLatin1StringView name;
+};
+
+constexpr StateName kStateNames[] = {
+    {SessionState::Creating, "CREATING"_L1},       {SessionState::Created, "CREATED"_L1},
+    {SessionState::Idle, "IDLE"_L1},               {SessionState::Busy, "BUSY"_L1},
+    {SessionState::Terminating, "TERMINATING"_L1}, {SessionState::Terminated, "TERMINATED"_L1},
+    {SessionState::Degraded, "DEGRADED"_L1},       {SessionState::Failed, "FAILED"_L1},
+};
+
+} // namespace
+
+QString toString(SessionState state)
+{
+    for (const StateName &s : kStateNames) {
+        if (s.state == state)
+            return s.name;
+    }
+    return {};
+}
+
+std::optional<SessionState> sessionStateFromString(const QString &text)
+{
+    for (const StateName &s : kStateNames) {
+        if (text == s.name)
+            return s.state;
+    }
+    return std::nullopt;
+}
+
+QList<SessionState> allSessionStates()
+{
+    QList<SessionState> all;
+    for (const StateName &s : kStateNames)
+        all << s.state;
+    return all;
+}
+
+QList<SessionState> activeSessionStates()
+{
+    return {SessionState::Creating, SessionState::Created, SessionState::Idle, SessionState::Busy};
+}
+
+QList<SessionState> endedSessionStates()
+{
+    return {SessionState::Terminating, SessionState::Terminated, SessionState::Degraded, SessionState::Failed};
+}
+
+bool isActive(SessionState state)
+{
+    return activeSessionStates().contains(state);
+}
+
+bool isFinal(SessionState state)
+{
+    return state == SessionState::Terminated || state == SessionState::Failed || state == SessionState::Degraded;
+}
+
+bool isTransitional(SessionState state)
+{
+    return state == SessionState::Creating || state == SessionState::Created || state == SessionState::Terminating;
+}
+
+bool EngineVersion::isSpark() const
+{
+    return effective.contains(u"spark"_s, Qt::CaseInsensitive) || selected.contains(u"spark"_s, Qt::CaseInsensitive);
+}
+
+SessionSummary SessionDetails::summary() const
+{
+    SessionSummary s;
+    s.sessionId = sessionId;
+    s.description = description;
+    s.engineVersion = EngineVersion{engineVersion, engineVersion};
+    s.notebookVersion = notebookVersion;
+    s.status = status;
+    return s;
+}
+
+WorkGroupSummary WorkGroup::summary() const
+{
+    return WorkGroupSummary{name, state, description, creationTime, configuration.engineVersion};
+}
+
+} // namespace athena

@@ -1,0 +1,225 @@
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace athena {
+
+namespace {
+
+// Characters the model allows in map keys and values: tab and everything printable.
+constexpr const char *kKeyPattern = "[\\x{0020}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*";
+
+// The one table. Limits are the model's; labels and hints are ours.
+constexpr FieldLimit kLimits[] = {
+    {Field::WorkGroup, "WorkGroup", QT_TRANSLATE_NOOP("athena::Validation", "Workgroup"), 1, 128, "",
+     "[a-zA-Z0-9._-]{1,128}", QT_TRANSLATE_NOOP("athena::Validation", "letters, digits, '.', '_' and '-'")},
+    {Field::Description, "Description", QT_TRANSLATE_NOOP("athena::Validation", "Description"), 1, 1024, "", nullptr, nullptr},
+    {Field::MaxConcurrentDpus, "EngineConfiguration.MaxConcurrentDpus",
+     QT_TRANSLATE_NOOP("athena::Validation", "Max concurrent DPUs"), 2, 5000, " DPUs", nullptr, nullptr},
+    {Field::CoordinatorDpuSize, "EngineConfiguration.CoordinatorDpuSize",
+     QT_TRANSLATE_NOOP("athena::Validation", "Coordinator DPU size"), 1, 1, " DPU", nullptr, nullptr},
+    {Field::DefaultExecutorDpuSize, "EngineConfiguration.DefaultExecutorDpuSize",
+     QT_TRANSLATE_NOOP("athena::Validation", "Default executor DPU size"), 1, 1, " DPU", nullptr, nullptr},
+    {Field::SessionIdleTimeoutInMinutes, "SessionIdleTimeoutInMinutes",
+     QT_TRANSLATE_NOOP("athena::Validation", "Idle timeout"), 1, 480, " minutes", nullptr, nullptr},
+    {Field::NotebookVersion, "NotebookVersion", QT_TRANSLATE_NOOP("athena::Validation", "Notebook version"), 1, 128, "",
+     nullptr, nullptr},
+    {Field::ClientRequestToken, "ClientRequestToken", QT_TRANSLATE_NOOP("athena::Validation", "Client request token"),
+     32, 128, "", nullptr, nullptr},
+    {Field::ExecutionRole, "ExecutionRole", QT_TRANSLATE_NOOP("athena::Validation", "Execution role"), 20, 2048, "",
+     "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
+     QT_TRANSLATE_NOOP("athena::Validation", "an IAM role ARN such as arn:aws:iam::123456789012:role/name")},
+    {Field::ConfigKey, "Key", QT_TRANSLATE_NOOP("athena::Validation", "Key"), 1, 255, "", kKeyPattern,
+     QT_TRANSLATE_NOOP("athena::Validation", "printable characters")},
+    {Field::ConfigValue, "Value", QT_TRANSLATE_NOOP("athena::Validation", "Value"), 0, 51200, "", nullptr, nullptr},
+    {Field::ClassificationName, "Name", QT_TRANSLATE_NOOP("athena::Validation", "Classification name"), 1, 128, "",
+     nullptr, nullptr},
+    {Field::TagKey, "Key", QT_TRANSLATE_NOOP("athena::Validation", "Tag key"), 1, 128, "", nullptr, nullptr},
+    {Field::TagValue, "Value", QT_TRANSLATE_NOOP("athena::Validation", "Tag value"), 0, 256, "", nullptr, nullptr},
+    {Field::SessionId, "SessionId", QT_TRANSLATE_NOOP("athena::Validation", "Session ID"), 1, 256, "", nullptr, nullptr},
+    {Field::ListSessionsMaxResults, "MaxResults", QT_TRANSLATE_NOOP("athena::Validation", "Max results"), 1, 100, "",
+     nullptr, nullptr},
+    {Field::ListSessionsNextToken, "NextToken", QT_TRANSLATE_NOOP("athena::Validation", "Next token"), 0, 2048, "",
+     nullptr, nullptr},
+    {Field::ListWorkGroupsMaxResults, "MaxResults", QT_TRANSLATE_NOOP("athena::Validation", "Max results"), 1, 50, "",
+     nullptr, nullptr},
+    {Field::ListEngineVersionsMaxResults, "MaxResults", QT_TRANSLATE_NOOP("athena::Validation", "Max results"), 1, 10,
+     "", nullptr, nullptr},
+    {Field::PageToken, "NextToken", QT_TRANSLATE_NOOP("athena::Validation", "Next token"), 1, 1024, "", nullptr, nullptr},
+};
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("athena::Validation", text);
+}
+
+QString label(const FieldLimit &l)
+{
+    return tr(l.label);
+}
+
+qsizetype characterCount(const QString &s)
+{
+    qsizetype n = 0;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (!(s.at(i).isLowSurrogate() && i > 0 && s.at(i - 1).isHighSurrogate()))
+            ++n;
+    }
+    return n;
+}
+
+void add(ValidationIssues &issues, const QString &field, const std::optional<QString> &message)
+{
+    if (message)
+        issues.append({field, *message});
+}
+
+void checkMap(ValidationIssues &issues, const QString &field, const StringMap &map)
+{
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        if (auto m = checkText(Field::ConfigKey, it.key(), true))
+            issues.append({field, u"%1 '%2': %3"_s.arg(field.section(u'.', -1), it.key().left(40), *m)});
+        if (auto m = checkText(Field::ConfigValue, it.value(), false))
+            issues.append({field, u"%1 '%2': %3"_s.arg(field.section(u'.', -1), it.key().left(40), *m)});
+    }
+}
+
+} // namespace
+
+const FieldLimit &limitOf(Field field)
+{
+    for (const FieldLimit &l : kLimits) {
+        if (l.field == field)
+            return l;
+    }
+    Q_UNREACHABLE();
+}
+
+std::optional<QString> checkNumber(Field field, std::optional<qint64> value, bool required)
+{
+    const FieldLimit &l = limitOf(field);
+    if (!value) {
+        if (required)
+            return tr("%1 is required").arg(label(l));
+        return std::nullopt;
+    }
+    if (*value >= l.min && *value <= l.max)
+        return std::nullopt;
+    const QString unit = QString::fromLatin1(l.unit);
+    if (l.min == l.max)
+        return tr("%1 must be %2%3").arg(label(l)).arg(l.min).arg(unit);
+    return tr("%1 must be between %2 and %3%4").arg(label(l)).arg(l.min).arg(l.max).arg(unit);
+}
+
+std::optional<QString> checkText(Field field, const QString &value, bool required)
+{
+    const FieldLimit &l = limitOf(field);
+    if (value.isEmpty()) // an empty optional string is an absent one
+        return required ? std::optional<QString>(tr("%1 is required").arg(label(l))) : std::nullopt;
+    const qsizetype n = characterCount(value);
+    if (n < l.min || n > l.max) {
+        if (l.min <= 1)
+            return tr("%1 must be at most %2 characters (it has %3)").arg(label(l)).arg(l.max).arg(n);
+        return tr("%1 must be %2 to %3 characters (it has %4)").arg(label(l)).arg(l.min).arg(l.max).arg(n);
+    }
+    if (l.pattern) {
+        // Compiled once, read-only afterwards: safe from the endpoint's thread too.
+        static const QHash<Field, QRegularExpression> patterns = [] {
+            QHash<Field, QRegularExpression> h;
+            for (const FieldLimit &f : kLimits) {
+                if (f.pattern)
+                    h.insert(f.field, QRegularExpression(QRegularExpression::anchoredPattern(QString::fromUtf8(f.pattern))));
+            }
+            return h;
+        }();
+        if (!patterns.value(field).match(value).hasMatch())
+            return tr("%1 may contain only %2").arg(label(l), tr(l.patternHint));
+    }
+    return std::nullopt;
+}
+
+ValidationIssues validate(const StartSessionRequest &r)
+{
+    ValidationIssues issues;
+    add(issues, u"WorkGroup"_s, checkText(Field::WorkGroup, r.workGroup, true));
+    add(issues, u"Description"_s, checkText(Field::Description, r.description, false));
+    const EngineConfiguration &e = r.engineConfiguration;
+    add(issues, u"EngineConfiguration.MaxConcurrentDpus"_s, checkNumber(Field::MaxConcurrentDpus, e.maxConcurrentDpus, true));
+    add(issues, u"EngineConfiguration.CoordinatorDpuSize"_s, checkNumber(Field::CoordinatorDpuSize, e.coordinatorDpuSize, false));
+    add(issues, u"EngineConfiguration.DefaultExecutorDpuSize"_s,
+        checkNumber(Field::DefaultExecutorDpuSize, e.defaultExecutorDpuSize, false));
+    checkMap(issues, u"EngineConfiguration.AdditionalConfigs"_s, e.additionalConfigs);
+    checkMap(issues, u"EngineConfiguration.SparkProperties"_s, e.sparkProperties);
+    for (const Classification &c : e.classifications) {
+        add(issues, u"EngineConfiguration.Classifications"_s, checkText(Field::ClassificationName, c.name, true));
+        checkMap(issues, u"EngineConfiguration.Classifications.Properties"_s, c.properties);
+    }
+    add(issues, u"ExecutionRole"_s, checkText(Field::ExecutionRole, r.executionRole, false));
+    add(issues, u"NotebookVersion"_s, checkText(Field::NotebookVersion, r.notebookVersion, false));
+    if (!r.notebookVersion.isEmpty() && !e.additionalConfigs.contains(u"NotebookId"_s))
+        issues.append({u"NotebookVersion"_s, tr("A notebook version needs a NotebookId in the additional configs")});
+    if (r.sessionIdleTimeoutInMinutes)
+        add(issues, u"SessionIdleTimeoutInMinutes"_s,
+            checkNumber(Field::SessionIdleTimeoutInMinutes, r.sessionIdleTimeoutInMinutes, false));
+    add(issues, u"ClientRequestToken"_s, checkText(Field::ClientRequestToken, r.clientRequestToken, false));
+    for (const Tag &t : r.tags) {
+        add(issues, u"Tags"_s, checkText(Field::TagKey, t.key, true));
+        add(issues, u"Tags"_s, checkText(Field::TagValue, t.value, false));
+    }
+    return issues;
+}
+
+ValidationIssues validate(const ListSessionsRequest &r)
+{
+    ValidationIssues issues;
+    add(issues, u"WorkGroup"_s, checkText(Field::WorkGroup, r.workGroup, true));
+    if (r.maxResults)
+        add(issues, u"MaxResults"_s, checkNumber(Field::ListSessionsMaxResults, r.maxResults, false));
+    add(issues, u"NextToken"_s, checkText(Field::ListSessionsNextToken, r.nextToken, false));
+    return issues;
+}
+
+ValidationIssues validateSessionId(const QString &sessionId)
+{
+    ValidationIssues issues;
+    add(issues, u"SessionId"_s, checkText(Field::SessionId, sessionId, true));
+    return issues;
+}
+
+ValidationIssues validateWorkGroupName(const QString &name)
+{
+    ValidationIssues issues;
+    add(issues, u"WorkGroup"_s, checkText(Field::WorkGroup, name, true));
+    return issues;
+}
+
+ValidationIssues validateListWorkGroups(std::optional<int> maxResults, const QString &nextToken)
+{
+    ValidationIssues issues;
+    if (maxResults)
+        add(issues, u"MaxResults"_s, checkNumber(Field::ListWorkGroupsMaxResults, maxResults, false));
+    add(issues, u"NextToken"_s, checkText(Field::PageToken, nextToken, false));
+    return issues;
+}
+
+ValidationIssues validateListEngineVersions(std::optional<int> maxResults, const QString &nextToken)
+{
+    ValidationIssues issues;
+    if (maxResults)
+        add(issues, u"MaxResults"_s, checkNumber(Field::ListEngineVersionsMaxResults, maxResults, false));
+    add(issues, u"NextToken"_s, checkText(Field::PageToken, nextToken, false));
+    return issues;
+}
+
+aws::AwsError toError(const ValidationIssues &issues)
+{
+    QStringList messages;
+    for (const ValidationIssue &i : issues)
+        messages << i.message;
+    return aws::AwsError::make(aws::AwsError::Kind::Validation, u"ValidationError"_s, messages.join(u"; "_s));
+}
+
+} // namespace athena

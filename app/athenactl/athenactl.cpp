@@ -1,0 +1,570 @@
+#include "athenactl.h"
+
+#include "athenajson.h"
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace athena;
+
+namespace {
+
+struct CommandSpec
+{
+    QString name;
+    QStringList options; // command options it accepts (globals are always accepted)
+    QString synopsis;
+};
+
+const QList<CommandSpec> &commands()
+{
+    static const QList<CommandSpec> list = {
+        {u"list-sessions"_s, {u"work-group"_s, u"state-filter"_s, u"max-results"_s, u"next-token"_s, u"all-pages"_s},
+         u"list-sessions --work-group WG [--state-filter STATE] [--max-results N] [--next-token T] [--all-pages]"_s},
+        {u"get-session"_s, {u"session-id"_s}, u"get-session SESSION_ID"_s},
+        {u"get-session-status"_s, {u"session-id"_s}, u"get-session-status SESSION_ID"_s},
+        {u"start-session"_s,
+         {u"work-group"_s, u"max-concurrent-dpus"_s, u"coordinator-dpu-size"_s, u"default-executor-dpu-size"_s,
+          u"description"_s, u"idle-timeout-minutes"_s, u"notebook-version"_s, u"additional-config"_s,
+          u"spark-property"_s, u"client-request-token"_s, u"execution-role"_s, u"wait"_s},
+         u"start-session --work-group WG --max-concurrent-dpus N [--coordinator-dpu-size N]\n"
+         u"                [--default-executor-dpu-size N] [--description D] [--idle-timeout-minutes N]\n"
+         u"                [--notebook-version V] [--additional-config K=V]... [--spark-property K=V]...\n"
+         u"                [--execution-role ARN] [--client-request-token T] [--wait]"_s},
+        {u"terminate-session"_s, {u"session-id"_s}, u"terminate-session SESSION_ID"_s},
+        {u"list-work-groups"_s, {}, u"list-work-groups"_s},
+        {u"list-engine-versions"_s, {}, u"list-engine-versions"_s},
+    };
+    return list;
+}
+
+const CommandSpec *findCommand(const QString &name)
+{
+    for (const CommandSpec &c : commands()) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
+}
+
+QString stateText(const std::optional<SessionState> &s)
+{
+    return s ? toString(*s) : QString();
+}
+
+void printTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &h : headers)
+        widths << h.size();
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], std::min<qsizetype>(row[i].size(), 60));
+    }
+    auto line = [&](const QStringList &cells) {
+        QString text;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            QString cell = cells[i];
+            cell.replace(u'\n', u' ');
+            if (cell.size() > 60)
+                cell = cell.left(59) + u'…';
+            text += (i ? u"  "_s : QString()) + cell.leftJustified(widths[i]);
+        }
+        out << text.trimmed() << '\n';
+    };
+    line(headers);
+    QStringList rule;
+    for (qsizetype w : widths)
+        rule << QString(w, u'-');
+    line(rule);
+    for (const QStringList &row : rows)
+        line(row);
+}
+
+void printPairs(QTextStream &out, const QList<std::pair<QString, QString>> &pairs)
+{
+    qsizetype width = 0;
+    for (const auto &[k, v] : pairs)
+        width = std::max(width, k.size());
+    for (const auto &[k, v] : pairs) {
+        if (!v.isEmpty())
+            out << QString(k + u':').leftJustified(width + 2) << v << '\n';
+    }
+}
+
+QString mapText(const StringMap &m)
+{
+    QStringList parts;
+    for (auto it = m.begin(); it != m.end(); ++it)
+        parts << it.key() + u'=' + it.value();
+    return parts.join(u", "_s);
+}
+
+} // namespace
+
+AthenaCtl::AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, QObject *parent)
+    : QObject(parent), m_out(out), m_err(err), m_env(std::move(env))
+{
+    m_network = new QNetworkAccessManager(this);
+    m_parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QList<QCommandLineOption> options = {
+        {u"profile"_s, u"AWS profile."_s, u"name"_s},
+        {u"region"_s, u"AWS region."_s, u"region"_s},
+        {u"endpoint-url"_s, u"Endpoint URL."_s, u"url"_s},
+        {u"output"_s, u"json (default) or table."_s, u"format"_s},
+        {u"help"_s, u"Show help."_s},
+        {u"version"_s, u"Show the version."_s},
+        {u"work-group"_s, u"Workgroup."_s, u"name"_s},
+        {u"state-filter"_s, u"Session state."_s, u"state"_s},
+        {u"max-results"_s, u"Page size."_s, u"n"_s},
+        {u"next-token"_s, u"Continue from a page token."_s, u"token"_s},
+        {u"all-pages"_s, u"Fetch every page."_s},
+        {u"session-id"_s, u"Session ID."_s, u"id"_s},
+        {u"max-concurrent-dpus"_s, u"Max concurrent DPUs."_s, u"n"_s},
+        {u"coordinator-dpu-size"_s, u"Coordinator DPU size."_s, u"n"_s},
+        {u"default-executor-dpu-size"_s, u"Default executor DPU size."_s, u"n"_s},
+        {u"description"_s, u"Description."_s, u"text"_s},
+        {u"idle-timeout-minutes"_s, u"Idle timeout in minutes."_s, u"n"_s},
+        {u"notebook-version"_s, u"Notebook version."_s, u"version"_s},
+        {u"additional-config"_s, u"Additional config."_s, u"key=value"_s},
+        {u"spark-property"_s, u"Spark property."_s, u"key=value"_s},
+        {u"client-request-token"_s, u"Idempotency token."_s, u"token"_s},
+        {u"execution-role"_s, u"Execution role ARN."_s, u"arn"_s},
+        {u"wait"_s, u"Wait until the session is ready."_s},
+    };
+    m_parser.addOptions(options);
+    m_parser.addPositionalArgument(u"command"_s, u"The command."_s);
+}
+
+AthenaCtl::~AthenaCtl() = default;
+
+QString AthenaCtl::helpText()
+{
+    QString text = u"Usage: athenactl [--profile P] [--region R] [--endpoint-url URL] [--output json|table] COMMAND\n\n"
+                   u"Amazon Athena for Apache Spark sessions from a terminal. Settings and credentials are\n"
+                   u"resolved as the AWS CLI does (AWS_PROFILE, AWS_REGION, ~/.aws/config, ~/.aws/credentials,\n"
+                   u"credential_process, AWS_ENDPOINT_URL_ATHENA, …). JSON output uses the API's field names.\n\n"
+                   u"Commands:\n"_s;
+    for (const CommandSpec &c : commands())
+        text += u"  "_s + c.synopsis + u'\n';
+    text += u"\nSTATE is one of CREATING, CREATED, IDLE, BUSY, TERMINATING, TERMINATED, DEGRADED, FAILED.\n"
+            u"Progress of --all-pages and --wait goes to stderr.\n"
+            u"Exit codes: 0 success, 1 service or connection error, 2 usage or validation error.\n"_s;
+    return text;
+}
+
+void AthenaCtl::run(const QStringList &arguments)
+{
+    if (!m_parser.parse(arguments)) {
+        usage(m_parser.errorText());
+        return;
+    }
+    if (m_parser.isSet(u"help"_s)) {
+        m_out << helpText();
+        done(Ok);
+        return;
+    }
+    if (m_parser.isSet(u"version"_s)) {
+        m_out << "athenactl " << ATHENA_VERSION << '\n';
+        done(Ok);
+        return;
+    }
+    m_positional = m_parser.positionalArguments();
+    if (m_positional.isEmpty()) {
+        usage(u"no command given"_s);
+        return;
+    }
+    m_command = m_positional.takeFirst();
+    const CommandSpec *spec = findCommand(m_command);
+    if (!spec) {
+        usage(u"unknown command '%1'"_s.arg(m_command));
+        return;
+    }
+    static const QStringList globals = {u"profile"_s, u"region"_s, u"endpoint-url"_s, u"output"_s};
+    const QStringList given = m_parser.optionNames();
+    for (const QString &name : given) {
+        if (!globals.contains(name) && !spec->options.contains(name)) {
+            usage(u"--%1 is not an option of %2"_s.arg(name, m_command));
+            return;
+        }
+    }
+    const QString output = m_parser.value(u"output"_s);
+    if (!output.isEmpty() && output != u"json"_s && output != u"table"_s) {
+        usage(u"--output must be json or table, not '%1'"_s.arg(output));
+        return;
+    }
+    m_table = output == u"table"_s;
+
+    ConnectionOptions options;
+    options.profile = m_parser.value(u"profile"_s);
+    options.region = m_parser.value(u"region"_s);
+    options.endpointUrl = m_parser.value(u"endpoint-url"_s);
+    auto connection = openConnection(m_network, options, m_env);
+    if (!connection.ok()) {
+        fail(connection.error());
+        return;
+    }
+    m_connection = connection.value();
+
+    if (m_command == u"list-sessions"_s)
+        listSessions();
+    else if (m_command == u"get-session"_s)
+        getSession();
+    else if (m_command == u"get-session-status"_s)
+        getSessionStatus();
+    else if (m_command == u"start-session"_s)
+        startSession();
+    else if (m_command == u"terminate-session"_s)
+        terminateSession();
+    else if (m_command == u"list-work-groups"_s)
+        listWorkGroups();
+    else if (m_command == u"list-engine-versions"_s)
+        listEngineVersions();
+}
+
+void AthenaCtl::done(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    m_err.flush();
+    QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
+}
+
+void AthenaCtl::fail(const aws::AwsError &error)
+{
+    using Kind = aws::AwsError::Kind;
+    m_err << "athenactl: " << error.toString() << '\n';
+    if (error.outcomeUnknown && m_command == u"start-session"_s)
+        m_err << "athenactl: the session may have been started; run the same command again with the same "
+                 "--client-request-token to find out without starting a second one\n";
+    done(error.kind == Kind::Validation || error.kind == Kind::Config ? UsageError : ServiceError);
+}
+
+void AthenaCtl::usage(const QString &message)
+{
+    m_err << "athenactl: " << message << "\nRun 'athenactl --help' for the commands and their options.\n";
+    done(UsageError);
+}
+
+bool AthenaCtl::parseInt(const QString &option, std::optional<int> &target)
+{
+    if (!m_parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int v = m_parser.value(option).toInt(&ok);
+    if (!ok) {
+        usage(u"--%1: '%2' is not a whole number"_s.arg(option, m_parser.value(option)));
+        return false;
+    }
+    target = v;
+    return true;
+}
+
+bool AthenaCtl::parseMap(const QString &option, StringMap &target)
+{
+    const QStringList values = m_parser.values(option);
+    for (const QString &kv : values) {
+        const qsizetype eq = kv.indexOf(u'=');
+        if (eq <= 0) {
+            usage(u"--%1 takes KEY=VALUE, not '%2'"_s.arg(option, kv));
+            return false;
+        }
+        target.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    return true;
+}
+
+QString AthenaCtl::sessionIdArgument()
+{
+    QString id = m_parser.value(u"session-id"_s);
+    if (id.isEmpty() && !m_positional.isEmpty())
+        id = m_positional.takeFirst();
+    if (!m_positional.isEmpty()) {
+        usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
+        return {};
+    }
+    if (id.isEmpty())
+        usage(u"%1 needs a SESSION_ID"_s.arg(m_command));
+    return id;
+}
+
+void AthenaCtl::printJson(const QJsonObject &object)
+{
+    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+void AthenaCtl::listSessions()
+{
+    ListSessionsRequest request;
+    request.workGroup = m_parser.value(u"work-group"_s);
+    if (request.workGroup.isEmpty()) {
+        usage(u"list-sessions needs --work-group"_s);
+        return;
+    }
+    if (m_parser.isSet(u"state-filter"_s)) {
+        request.stateFilter = sessionStateFromString(m_parser.value(u"state-filter"_s).toUpper());
+        if (!request.stateFilter) {
+            usage(u"--state-filter: '%1' is not a session state"_s.arg(m_parser.value(u"state-filter"_s)));
+            return;
+        }
+    }
+    if (!parseInt(u"max-results"_s, request.maxResults))
+        return;
+    request.nextToken = m_parser.value(u"next-token"_s);
+    if (const ValidationIssues issues = validate(request); !issues.isEmpty()) {
+        fail(toError(issues));
+        return;
+    }
+
+    auto print = [this](const QList<SessionSummary> &sessions, const QString &nextToken) {
+        if (!m_table) {
+            printJson(json::toJson(ListSessionsPage{sessions, nextToken}));
+            return;
+        }
+        QList<QStringList> rows;
+        rows.reserve(sessions.size());
+        for (const SessionSummary &s : sessions)
+            rows << QStringList{s.sessionId, stateText(s.status.state), s.description, timeText(s.status.startDateTime),
+                                timeText(s.status.idleSinceDateTime), s.engineVersion.effective};
+        printTable(m_out, {u"SessionId"_s, u"State"_s, u"Description"_s, u"Started"_s, u"IdleSince"_s, u"Engine"_s}, rows);
+        if (!nextToken.isEmpty())
+            m_out << "NextToken: " << nextToken << '\n';
+    };
+
+    if (!m_parser.isSet(u"all-pages"_s)) {
+        m_connection->client->listSessions(request, this, [this, print](const aws::Result<ListSessionsPage> &page) {
+            if (!page.ok())
+                return fail(page.error());
+            print(page->sessions, page->nextToken);
+            done(Ok);
+        });
+        return;
+    }
+    auto *walker = new ListSessionsWalker(m_connection->client.get(), request, this);
+    auto all = std::make_shared<QList<SessionSummary>>();
+    connect(walker, &ListSessionsWalker::pageReceived, this, [this, all](const QList<SessionSummary> &sessions, int page) {
+        *all += sessions;
+        m_err << "Page " << page << ": " << all->size() << " sessions\n";
+        m_err.flush();
+    });
+    connect(walker, &ListSessionsWalker::finished, this, [this, walker, all, print] {
+        if (walker->error())
+            return fail(*walker->error());
+        print(*all, QString());
+        done(Ok);
+    });
+    walker->start();
+}
+
+void AthenaCtl::getSession()
+{
+    const QString id = sessionIdArgument();
+    if (id.isEmpty())
+        return;
+    m_connection->client->getSession(id, this, [this](const aws::Result<SessionDetails> &r) {
+        if (!r.ok())
+            return fail(r.error());
+        const SessionDetails &d = r.value();
+        if (!m_table) {
+            printJson(json::toJson(d));
+        } else {
+            const EngineConfiguration &e = d.engineConfiguration;
+            printPairs(m_out, {
+                {u"SessionId"_s, d.sessionId},
+                {u"State"_s, stateText(d.status.state)},
+                {u"StateChangeReason"_s, d.status.stateChangeReason},
+                {u"WorkGroup"_s, d.workGroup},
+                {u"Description"_s, d.description},
+                {u"EngineVersion"_s, d.engineVersion},
+                {u"NotebookVersion"_s, d.notebookVersion},
+                {u"Started"_s, timeText(d.status.startDateTime)},
+                {u"LastModified"_s, timeText(d.status.lastModifiedDateTime)},
+                {u"IdleSince"_s, timeText(d.status.idleSinceDateTime)},
+                {u"Ended"_s, timeText(d.status.endDateTime)},
+                {u"MaxConcurrentDpus"_s, e.maxConcurrentDpus ? QString::number(*e.maxConcurrentDpus) : QString()},
+                {u"CoordinatorDpuSize"_s, e.coordinatorDpuSize ? QString::number(*e.coordinatorDpuSize) : QString()},
+                {u"DefaultExecutorDpuSize"_s, e.defaultExecutorDpuSize ? QString::number(*e.defaultExecutorDpuSize) : QString()},
+                {u"AdditionalConfigs"_s, mapText(e.additionalConfigs)},
+                {u"SparkProperties"_s, mapText(e.sparkProperties)},
+                {u"ExecutionRole"_s, d.sessionConfiguration.executionRole},
+                {u"WorkingDirectory"_s, d.sessionConfiguration.workingDirectory},
+                {u"IdleTimeoutSeconds"_s, d.sessionConfiguration.idleTimeoutSeconds ? QString::number(*d.sessionConfiguration.idleTimeoutSeconds) : QString()},
+                {u"DpuHours"_s, d.dpuExecutionInMillis ? QString::number(d.dpuHours(), 'f', 3) : QString()},
+            });
+        }
+        done(Ok);
+    });
+}
+
+void AthenaCtl::getSessionStatus()
+{
+    const QString id = sessionIdArgument();
+    if (id.isEmpty())
+        return;
+    m_connection->client->getSessionStatus(id, this, [this](const aws::Result<SessionStatusResult> &r) {
+        if (!r.ok())
+            return fail(r.error());
+        if (!m_table) {
+            printJson(json::toJson(r.value()));
+        } else {
+            printPairs(m_out, {{u"SessionId"_s, r->sessionId},
+                               {u"State"_s, stateText(r->status.state)},
+                               {u"StateChangeReason"_s, r->status.stateChangeReason},
+                               {u"Started"_s, timeText(r->status.startDateTime)},
+                               {u"LastModified"_s, timeText(r->status.lastModifiedDateTime)},
+                               {u"IdleSince"_s, timeText(r->status.idleSinceDateTime)},
+                               {u"Ended"_s, timeText(r->status.endDateTime)}});
+        }
+        done(Ok);
+    });
+}
+
+void AthenaCtl::startSession()
+{
+    if (!m_positional.isEmpty())
+        return usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
+    StartSessionRequest request;
+    request.workGroup = m_parser.value(u"work-group"_s);
+    request.description = m_parser.value(u"description"_s);
+    request.notebookVersion = m_parser.value(u"notebook-version"_s);
+    request.clientRequestToken = m_parser.value(u"client-request-token"_s);
+    request.executionRole = m_parser.value(u"execution-role"_s);
+    EngineConfiguration &e = request.engineConfiguration;
+    if (!parseInt(u"max-concurrent-dpus"_s, e.maxConcurrentDpus) || !parseInt(u"coordinator-dpu-size"_s, e.coordinatorDpuSize)
+        || !parseInt(u"default-executor-dpu-size"_s, e.defaultExecutorDpuSize)
+        || !parseInt(u"idle-timeout-minutes"_s, request.sessionIdleTimeoutInMinutes)
+        || !parseMap(u"additional-config"_s, e.additionalConfigs) || !parseMap(u"spark-property"_s, e.sparkProperties))
+        return;
+    if (request.clientRequestToken.isEmpty())
+        request.clientRequestToken = AthenaClient::newClientRequestToken();
+    if (const ValidationIssues issues = validate(request); !issues.isEmpty())
+        return fail(toError(issues));
+    const bool wait = m_parser.isSet(u"wait"_s);
+    m_connection->client->startSession(request, this, [this, wait](const aws::Result<StartSessionResult> &r) {
+        if (!r.ok())
+            return fail(r.error());
+        if (wait) {
+            m_err << "Started " << r->sessionId << " (" << stateText(r->state) << "), waiting for it to be ready…\n";
+            m_err.flush();
+            waitForSession(r->sessionId, r->clientRequestToken);
+            return;
+        }
+        if (m_table)
+            printPairs(m_out, {{u"SessionId"_s, r->sessionId}, {u"State"_s, stateText(r->state)},
+                               {u"ClientRequestToken"_s, r->clientRequestToken}});
+        else
+            printJson(json::toJson(r.value()));
+        done(Ok);
+    });
+}
+
+void AthenaCtl::waitForSession(const QString &sessionId, const QString &token)
+{
+    auto lastState = std::make_shared<std::optional<SessionState>>();
+    auto polls = std::make_shared<int>(0);
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [this, sessionId, token, lastState, polls, weak = std::weak_ptr(poll)] {
+        // Whoever runs this holds the chain; the callback keeps it alive until the next timer does.
+        auto self = weak.lock();
+        m_connection->client->getSessionStatus(sessionId, this, [=, this](const aws::Result<SessionStatusResult> &r) {
+            if (!r.ok())
+                return fail(r.error());
+            const std::optional<SessionState> state = r->status.state;
+            if (state != *lastState) {
+                m_err << sessionId << ": " << stateText(state) << '\n';
+                m_err.flush();
+                *lastState = state;
+            }
+            const bool settled = state && !isTransitional(*state);
+            if (!settled && ++*polls < 900) {
+                QTimer::singleShot(1000, this, [self] { (*self)(); });
+                return;
+            }
+            StartSessionResult result{sessionId, state, token};
+            if (m_table)
+                printPairs(m_out, {{u"SessionId"_s, sessionId}, {u"State"_s, stateText(state)},
+                                   {u"StateChangeReason"_s, r->status.stateChangeReason}});
+            else
+                printJson(json::toJson(result));
+            const bool ready = state == SessionState::Idle || state == SessionState::Busy;
+            if (!ready)
+                m_err << "athenactl: session " << sessionId << " ended as " << stateText(state)
+                      << (r->status.stateChangeReason.isEmpty() ? QString() : u": "_s + r->status.stateChangeReason) << '\n';
+            done(ready ? Ok : ServiceError);
+        });
+    };
+    // The timer lambdas hold the chain; this first call starts it.
+    QTimer::singleShot(0, this, [poll] { (*poll)(); });
+}
+
+void AthenaCtl::terminateSession()
+{
+    const QString id = sessionIdArgument();
+    if (id.isEmpty())
+        return;
+    m_connection->client->terminateSession(id, this, [this](const aws::Result<TerminateSessionResult> &r) {
+        if (!r.ok())
+            return fail(r.error());
+        if (m_table) {
+            printPairs(m_out, {{u"State"_s, stateText(r->state)}});
+        } else {
+            QJsonObject o;
+            if (r->state)
+                o.insert(u"State"_s, toString(*r->state));
+            printJson(o);
+        }
+        done(Ok);
+    });
+}
+
+void AthenaCtl::listWorkGroups()
+{
+    if (!m_positional.isEmpty())
+        return usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
+    m_connection->client->listAllWorkGroups(this, [this](const aws::Result<QList<WorkGroupSummary>> &r) {
+        if (!r.ok())
+            return fail(r.error());
+        if (m_table) {
+            QList<QStringList> rows;
+            for (const WorkGroupSummary &w : r.value())
+                rows << QStringList{w.name, w.state, w.engineVersion.effective, w.engineVersion.isSpark() ? u"yes"_s : u"no"_s,
+                                    w.description};
+            printTable(m_out, {u"Name"_s, u"State"_s, u"Engine"_s, u"Spark"_s, u"Description"_s}, rows);
+        } else {
+            printJson(json::toJson(ListWorkGroupsPage{r.value(), {}}));
+        }
+        done(Ok);
+    });
+}
+
+void AthenaCtl::listEngineVersions()
+{
+    if (!m_positional.isEmpty())
+        return usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
+    m_connection->client->listEngineVersions(std::nullopt, {}, this, [this](const aws::Result<ListEngineVersionsPage> &r) {
+        if (!r.ok())
+            return fail(r.error());
+        if (m_table) {
+            QList<QStringList> rows;
+            for (const EngineVersion &e : r->engineVersions)
+                rows << QStringList{e.selected, e.effective};
+            printTable(m_out, {u"Selected"_s, u"Effective"_s}, rows);
+        } else {
+            printJson(json::toJson(r.value()));
+        }
+        done(Ok);
+    });
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "athenaconnection.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QTextStream>
+
+class QNetworkAccessManager;
+
+// athenactl: the Athena sessions API from a terminal, with the AWS CLI's habits. Exit codes:
+// 0 ok, 1 service or connection error (name and message on stderr), 2 usage or validation error.
+class AthenaCtl final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AthenaCtl)
+
+public:
+    enum ExitCode { Ok = 0, ServiceError = 1, UsageError = 2 };
+
+    AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, QObject *parent = nullptr);
+    ~AthenaCtl() override;
+
+    // Parses the arguments (argv[0] first) and starts the command; finished() follows.
+    void run(const QStringList &arguments);
+    static QString helpText();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void done(int code);
+    void fail(const aws::AwsError &error);
+    void usage(const QString &message);
+    bool parseInt(const QString &option, std::optional<int> &target);
+    bool parseMap(const QString &option, athena::StringMap &target);
+    QString sessionIdArgument();
+    void printJson(const QJsonObject &object);
+
+    void listSessions();
+    void getSession();
+    void getSessionStatus();
+    void startSession();
+    void terminateSession();
+    void listWorkGroups();
+    void listEngineVersions();
+    void waitForSession(const QString &sessionId, const QString &token);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    aws::Environment m_env;
+    QCommandLineParser m_parser;
+    QString m_command;
+    QStringList m_positional;
+    bool m_table = false;
+    QNetworkAccessManager *m_network = nullptr;
+    std::shared_ptr<athena::AthenaConnection> m_connection;
+    bool m_finished = false;
+};
