@@ -1,0 +1,243 @@
+#include "httpserver.h"
+
+#include <QLocale>
+#include <QTcpSocket>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace local {
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    QByteArray value;
+    bool found = false;
+    for (const aws::HttpHeader &h : headers) {
+        if (h.name.compare(name, Qt::CaseInsensitive) == 0) {
+            value += (found ? "," : "") + h.value;
+            found = true;
+        }
+    }
+    return value;
+}
+
+QByteArray HttpRequest::path() const
+{
+    const qsizetype q = target.indexOf('?');
+    return q >= 0 ? target.left(q) : target;
+}
+
+HttpResponse HttpResponse::json(int status, const QByteArray &body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = body;
+    r.headers = {{"Content-Type", "application/x-amz-json-1.1"}};
+    return r;
+}
+
+QByteArray HttpServer::reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+QByteArray HttpServer::httpDate(const QDateTime &t)
+{
+    return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
+}
+
+// One client connection: parses requests from its buffer and answers them in order.
+class HttpServer::Connection final : public QObject
+{
+public:
+    Connection(HttpServer *server, QTcpSocket *socket) : QObject(server), m_server(server), m_socket(socket)
+    {
+        m_socket->setParent(this);
+        m_idle.setSingleShot(true);
+        connect(&m_idle, &QTimer::timeout, this, [this] { m_socket->abort(); });
+        connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+        connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+            --m_server->m_connections;
+            deleteLater();
+        });
+        ++m_server->m_connections;
+        m_idle.start(m_server->m_idleTimeoutMs);
+    }
+
+private:
+    void onReadyRead()
+    {
+        m_buffer += m_socket->readAll();
+        m_idle.start(m_server->m_idleTimeoutMs);
+        processBuffer();
+    }
+
+    void processBuffer()
+    {
+        while (!m_waiting && !m_closing) {
+            const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                if (m_buffer.size() > m_server->m_maxHeader)
+                    refuse(431, "Request header is larger than the server accepts");
+                return;
+            }
+            if (headerEnd > m_server->m_maxHeader) {
+                refuse(431, "Request header is larger than the server accepts");
+                return;
+            }
+            HttpRequest request;
+            request.peer = m_socket->peerAddress();
+            const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
+            const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+            if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
+                refuse(400, "Malformed request line");
+                return;
+            }
+            request.method = requestLine.at(0);
+            request.target = requestLine.at(1);
+            request.version = requestLine.at(2);
+            qint64 length = 0;
+            bool lengthSeen = false;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+                if (line.isEmpty())
+                    continue;
+                if ((line.front() == ' ' || line.front() == '\t') && !request.headers.isEmpty()) {
+                    request.headers.last().value += ' ' + line.trimmed(); // obsolete line folding
+                    continue;
+                }
+                const qsizetype colon = line.indexOf(':');
+                if (colon <= 0) {
+                    refuse(400, "Malformed header line");
+                    return;
+                }
+                aws::HttpHeader h{line.left(colon).trimmed(), line.mid(colon + 1).trimmed()};
+                if (h.name.compare("content-length", Qt::CaseInsensitive) == 0) {
+                    bool ok = false;
+                    const qint64 n = h.value.toLongLong(&ok);
+                    if (!ok || n < 0 || (lengthSeen && n != length)) {
+                        refuse(400, "Invalid Content-Length");
+                        return;
+                    }
+                    length = n;
+                    lengthSeen = true;
+                } else if (h.name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+                    refuse(411, "Chunked request bodies are not supported; send Content-Length");
+                    return;
+                }
+                request.headers.append(h);
+            }
+            if (length > m_server->m_maxBody) {
+                refuse(413, "Request body of " + QByteArray::number(length) + " bytes exceeds the limit of "
+                                + QByteArray::number(m_server->m_maxBody) + " bytes");
+                return;
+            }
+            if (m_buffer.size() < headerEnd + 4 + length)
+                return; // wait for the rest of the body
+            request.body = m_buffer.mid(headerEnd + 4, length);
+            m_buffer.remove(0, headerEnd + 4 + length);
+
+            const QByteArray connection = request.header("Connection").toLower();
+            m_keepAlive = request.version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
+            HttpResponse response = m_server->m_handler(request);
+            ++m_server->m_served;
+            if (response.delayMs > 0) {
+                m_waiting = true;
+                QTimer::singleShot(response.delayMs, this, [this, response] {
+                    m_waiting = false;
+                    send(response);
+                    processBuffer();
+                });
+                return;
+            }
+            send(response);
+        }
+    }
+
+    void send(const HttpResponse &response)
+    {
+        if (response.dropConnection) {
+            m_closing = true;
+            m_socket->abort();
+            return;
+        }
+        QByteArray out;
+        out.reserve(256 + response.body.size());
+        out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+        for (const aws::HttpHeader &h : response.headers)
+            out += h.name + ": " + h.value + "\r\n";
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        out += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
+        out += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+        out += response.body;
+        m_socket->write(out);
+        if (!m_keepAlive) {
+            m_closing = true;
+            m_socket->disconnectFromHost();
+        }
+    }
+
+    // Answer a request the server will not read, then close: the rest of the stream is unusable.
+    void refuse(int status, const QByteArray &message)
+    {
+        m_keepAlive = false;
+        const QByteArray type = status == 413 ? "RequestEntityTooLargeException" : "BadRequestException";
+        HttpResponse r = HttpResponse::json(status, R"({"__type":")" + type + R"(","message":")" + message + R"("})");
+        send(r);
+        m_buffer.clear();
+    }
+
+    HttpServer *m_server;
+    QTcpSocket *m_socket;
+    QByteArray m_buffer;
+    QTimer m_idle;
+    bool m_keepAlive = true;
+    bool m_waiting = false;
+    bool m_closing = false;
+};
+
+HttpServer::HttpServer(Handler handler, QObject *parent) : QObject(parent), m_handler(std::move(handler))
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+}
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    if (m_server.listen(address, port))
+        return true;
+    if (error)
+        *error = m_server.errorString();
+    return false;
+}
+
+void HttpServer::close()
+{
+    m_server.close();
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        new Connection(this, socket);
+    }
+}
+
+} // namespace local

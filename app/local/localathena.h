@@ -1,0 +1,121 @@
+#pragma once
+
+#include "athenatypes.h"
+#include "clock.h"
+#include "localstore.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QRandomGenerator>
+
+#include <map>
+#include <memory>
+
+namespace local {
+
+struct EngineOptions
+{
+    double timeScale = 1.0;        // simulated seconds per real second
+    qint64 creatingMs = 4000;      // simulated durations
+    qint64 createdMs = 1500;
+    qint64 terminatingMs = 2000;
+    qint64 calculationMs = 8000;
+    int dpuQuota = 0;              // per workgroup; 0: no limit
+    double sessionFailureRate = 0; // a new session FAILS while starting
+    double sessionDegradeRate = 0; // an idle session goes DEGRADED
+    quint64 seed = 0;              // random source seed; 0: random
+};
+
+// The result of one operation: HTTP status and JSON body (errors in the service's form).
+struct OperationResult
+{
+    int status = 200;
+    QJsonObject body;
+    bool ok() const { return status == 200; }
+    QString errorType() const { return body.value(QStringLiteral("__type")).toString(); }
+};
+
+// A simulation of Athena's Spark sessions API: sessions with their life cycle (CREATING →
+// CREATED → IDLE ⇄ BUSY → TERMINATING → TERMINATED; DEGRADED and FAILED), calculations,
+// workgroups and engine versions. Time only moves through the injected clock: state changes
+// are due events applied, in time order, before each call is answered. Every change is written
+// to the store before the call returns.
+class LocalAthena
+{
+public:
+    LocalAthena(EngineOptions options, const aws::Clock *clock);
+    ~LocalAthena();
+    LocalAthena(const LocalAthena &) = delete;
+    LocalAthena &operator=(const LocalAthena &) = delete;
+
+    // Loads the state from the database ("" or ":memory:" for none kept) and seeds the default
+    // workgroups into an empty one.
+    aws::Result<bool> open(const QString &databasePath);
+    // Creates n sessions spread over the Spark workgroups (or `workGroups`), states and times;
+    // at least half of them active.
+    aws::Result<int> seedSessions(int n, const QStringList &workGroups = {});
+
+    static QStringList operations();
+    OperationResult call(const QString &operation, const QJsonObject &request);
+
+    int sessionCount() const { return static_cast<int>(m_sessions.size()); }
+    QString integrityCheck() const { return m_store.integrityCheck(); }
+    const EngineOptions &options() const { return m_options; }
+
+    struct Session;
+    struct Calculation;
+    struct WorkGroupRecord;
+
+private:
+    using Key = std::pair<qint64, qint64>; // (start ms, seq): newest first
+    using Index = std::map<Key, QString, std::greater<Key>>;
+
+    qint64 nowMs() const;
+    qint64 scaled(qint64 simulatedMs) const;
+    void advance(qint64 now);
+    void schedule(Session &s, qint64 at, int event);
+    void apply(Session &s, int event, qint64 at);
+    void accrue(Session &s, qint64 at) const;
+    qint64 dpuMillisAt(const Session &s, qint64 at) const;
+    void markDirty(const Session &s);
+    void markDirty(const Calculation &c);
+    aws::Result<bool> flush();
+    QByteArray serialize(const Session &s) const;
+    QByteArray serialize(const Calculation &c) const;
+    athena::SessionDetails view(const Session &s, qint64 now) const;
+    QString makeToken(const QJsonArray &payload) const;
+    std::optional<QJsonArray> readToken(const QString &token) const;
+    void addWorkGroup(const athena::WorkGroup &wg);
+
+    OperationResult startSession(const QJsonObject &request);
+    OperationResult getSession(const QJsonObject &request);
+    OperationResult getSessionStatus(const QJsonObject &request);
+    OperationResult listSessions(const QJsonObject &request);
+    OperationResult terminateSession(const QJsonObject &request);
+    OperationResult listWorkGroups(const QJsonObject &request);
+    OperationResult getWorkGroup(const QJsonObject &request);
+    OperationResult createWorkGroup(const QJsonObject &request);
+    OperationResult listEngineVersions(const QJsonObject &request);
+    OperationResult startCalculation(const QJsonObject &request);
+    OperationResult getCalculation(const QJsonObject &request);
+    OperationResult listCalculations(const QJsonObject &request);
+
+    Session *findSession(const QJsonObject &request, OperationResult &error);
+
+    EngineOptions m_options;
+    const aws::Clock *m_clock;
+    LocalStore m_store;
+    QRandomGenerator m_random;
+    QByteArray m_tokenSecret;
+    qint64 m_seq = 0;
+    QHash<QString, std::shared_ptr<Session>> m_sessions;
+    QHash<QString, Index> m_byWorkGroup;
+    QHash<QString, std::shared_ptr<Calculation>> m_calculations;
+    QHash<QString, std::shared_ptr<WorkGroupRecord>> m_workGroups;
+    QHash<QString, QString> m_tokens; // ClientRequestToken → session id
+    std::multimap<qint64, QString> m_timeline;
+    QSet<QString> m_dirtySessions;
+    QSet<QString> m_dirtyCalculations;
+};
+
+} // namespace local

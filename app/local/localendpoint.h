@@ -1,0 +1,93 @@
+#pragma once
+
+#include "awscredentials.h"
+#include "faultinjector.h"
+#include "httpserver.h"
+#include "localathena.h"
+#include "sigv4verifier.h"
+
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <memory>
+
+namespace local {
+
+struct EndpointOptions
+{
+    QHostAddress bind = QHostAddress::LocalHost;
+    quint16 port = 0;             // 0: any free port
+    QString dataDir;              // state and credentials; ignored with inMemory
+    bool inMemory = false;
+    int seedSessions = 0;         // seeded into an empty store only
+    QStringList seedWorkGroups;
+    bool noAuth = false;
+    EngineOptions engine;
+    QList<FaultRule> faults;
+    quint64 faultSeed = 0;
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+    aws::AwsCredentials credentials; // empty: loaded from (or created in) dataDir, or random in memory
+};
+
+// The embedded Athena endpoint: HTTP on loopback, SigV4 verification, fault injection, and the
+// simulated service with its SQLite state. Lives on the thread that starts it.
+class LocalEndpoint final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LocalEndpoint)
+
+public:
+    explicit LocalEndpoint(EndpointOptions options, const aws::Clock *clock = aws::SystemClock::instance(),
+                           QObject *parent = nullptr);
+    ~LocalEndpoint() override;
+
+    aws::Result<bool> start();
+    QUrl url() const;
+    aws::AwsCredentials credentials() const { return m_credentials; }
+    LocalAthena &engine() { return *m_engine; }
+    HttpServer &server() { return *m_server; }
+    const FaultInjector &faults() const { return m_faults; }
+
+    HttpResponse handle(const HttpRequest &request);
+
+    // Reads <dataDir>/credentials.json, or creates it (user-only permissions).
+    static aws::Result<aws::AwsCredentials> loadOrCreateCredentials(const QString &dataDir);
+    static aws::AwsCredentials randomCredentials();
+    static QString defaultDataDir();
+
+private:
+    EndpointOptions m_options;
+    const aws::Clock *m_clock;
+    aws::AwsCredentials m_credentials;
+    std::unique_ptr<LocalAthena> m_engine;
+    std::unique_ptr<SigV4Verifier> m_verifier;
+    std::unique_ptr<HttpServer> m_server;
+    FaultInjector m_faults;
+};
+
+// Runs a LocalEndpoint on a thread of its own, for the app's "Local sandbox" and for tests.
+class LocalEndpointThread
+{
+public:
+    explicit LocalEndpointThread(EndpointOptions options);
+    ~LocalEndpointThread();
+    LocalEndpointThread(const LocalEndpointThread &) = delete;
+    LocalEndpointThread &operator=(const LocalEndpointThread &) = delete;
+
+    // Blocks until the endpoint listens (or failed to).
+    aws::Result<bool> start();
+    void stop();
+    QUrl url() const { return m_url; }
+    aws::AwsCredentials credentials() const { return m_credentials; }
+
+private:
+    EndpointOptions m_options;
+    QThread m_thread;
+    QObject *m_context = nullptr;
+    LocalEndpoint *m_endpoint = nullptr;
+    QUrl m_url;
+    aws::AwsCredentials m_credentials;
+};
+
+} // namespace local

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace local {
+
+// Durable state of the local endpoint in SQLite (Qt Sql): one table per kind of record, each
+// row an id, an ordering number, a group and the record as JSON. WAL journal and
+// synchronous=FULL: a committed write is on disk before the call returns. ":memory:" for tests.
+// A store belongs to the thread that opened it.
+class LocalStore
+{
+public:
+    enum class Table { WorkGroups, Sessions, Calculations };
+    struct Row
+    {
+        QString id;
+        qint64 seq = 0;
+        QString group;
+        QByteArray data;
+    };
+
+    LocalStore();
+    ~LocalStore();
+    LocalStore(const LocalStore &) = delete;
+    LocalStore &operator=(const LocalStore &) = delete;
+
+    aws::Result<bool> open(const QString &path);
+    void close();
+    bool isOpen() const;
+
+    aws::Result<QList<Row>> all(Table table) const;
+    aws::Result<bool> put(Table table, const Row &row);
+    aws::Result<bool> putMany(Table table, const QList<Row> &rows); // one transaction
+    QString meta(const QString &key) const;
+    aws::Result<bool> setMeta(const QString &key, const QString &value);
+    // "ok" when SQLite's integrity check passes.
+    QString integrityCheck() const;
+
+private:
+    QString m_connection;
+};
+
+} // namespace local

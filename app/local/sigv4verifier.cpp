@@ -1,0 +1,129 @@
+#include "sigv4verifier.h"
+
+using namespace Qt::StringLiterals;
+
+namespace local {
+
+namespace {
+
+aws::AwsError authError(const QString &code, const QString &message, int status = 403)
+{
+    aws::AwsError e = aws::AwsError::make(aws::AwsError::Kind::Service, code, message);
+    e.httpStatus = status;
+    return e;
+}
+
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    unsigned char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
+    return diff == 0;
+}
+
+} // namespace
+
+SigV4Verifier::SigV4Verifier(aws::AwsCredentials credentials, QString service, const aws::Clock *clock)
+    : m_credentials(std::move(credentials)), m_service(std::move(service)), m_clock(clock)
+{
+}
+
+std::optional<aws::AwsError> SigV4Verifier::verify(const HttpRequest &request) const
+{
+    const QByteArray authorization = request.header("Authorization");
+    if (authorization.isEmpty())
+        return authError(u"MissingAuthenticationTokenException"_s, u"Missing Authentication Token"_s);
+    if (!authorization.startsWith("AWS4-HMAC-SHA256 "))
+        return authError(u"IncompleteSignatureException"_s, u"Only AWS4-HMAC-SHA256 signatures are supported"_s);
+
+    QByteArray credential, signedHeaders, signature;
+    const QList<QByteArray> parts = authorization.mid(17).split(',');
+    for (const QByteArray &part : parts) {
+        const QByteArray p = part.trimmed();
+        if (p.startsWith("Credential="))
+            credential = p.mid(11);
+        else if (p.startsWith("SignedHeaders="))
+            signedHeaders = p.mid(14);
+        else if (p.startsWith("Signature="))
+            signature = p.mid(10);
+    }
+    if (credential.isEmpty() || signedHeaders.isEmpty() || signature.isEmpty())
+        return authError(u"IncompleteSignatureException"_s,
+                         u"Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters"_s);
+    const QList<QByteArray> scope = credential.split('/');
+    if (scope.size() != 5 || scope.at(4) != "aws4_request")
+        return authError(u"IncompleteSignatureException"_s, u"Credential must have the form KeyId/Date/Region/Service/aws4_request"_s);
+    if (QString::fromUtf8(scope.at(0)) != m_credentials.accessKeyId)
+        return authError(u"UnrecognizedClientException"_s, u"The security token included in the request is invalid."_s);
+    if (QString::fromUtf8(scope.at(3)) != m_service)
+        return authError(u"InvalidSignatureException"_s,
+                         u"Credential should be scoped to correct service: '%1'."_s.arg(m_service));
+    if (!request.header("X-Amz-Security-Token").isEmpty() && m_credentials.sessionToken.isEmpty())
+        return authError(u"UnrecognizedClientException"_s, u"The security token included in the request is invalid."_s);
+
+    const QByteArray amzDate = request.header("X-Amz-Date");
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(amzDate), u"yyyyMMdd'T'HHmmss'Z'"_s);
+    if (!when.isValid())
+        return authError(u"IncompleteSignatureException"_s, u"X-Amz-Date is missing or not in the form yyyyMMddTHHmmssZ"_s);
+    const QDateTime signedAt(when.date(), when.time(), Qt::UTC);
+    if (scope.at(1) != amzDate.left(8))
+        return authError(u"InvalidSignatureException"_s, u"Date in Credential scope does not match YYYYMMDD from X-Amz-Date"_s);
+    const QDateTime now = m_clock->nowUtc();
+    if (signedAt.secsTo(now) > allowedSkewSecs)
+        return authError(u"InvalidSignatureException"_s,
+                         u"Signature expired: %1 is now earlier than %2 (%3 - 15 min.)"_s.arg(
+                             QString::fromLatin1(amzDate), QString::fromLatin1(aws::SigV4Signer::amzDate(now.addSecs(-allowedSkewSecs))),
+                             QString::fromLatin1(aws::SigV4Signer::amzDate(now))));
+    if (now.secsTo(signedAt) > allowedSkewSecs)
+        return authError(u"InvalidSignatureException"_s,
+                         u"Signature not yet current: %1 is still later than %2 (%3 + 15 min.)"_s.arg(
+                             QString::fromLatin1(amzDate), QString::fromLatin1(aws::SigV4Signer::amzDate(now.addSecs(allowedSkewSecs))),
+                             QString::fromLatin1(aws::SigV4Signer::amzDate(now))));
+
+    const QList<QByteArray> names = signedHeaders.split(';');
+    if (!names.contains("host"))
+        return authError(u"InvalidSignatureException"_s, u"'Host' must be a signed header"_s);
+    aws::SignableRequest signable;
+    signable.method = request.method;
+    signable.path = QByteArray::fromPercentEncoding(request.path());
+    const qsizetype q = request.target.indexOf('?');
+    if (q >= 0) {
+        const QList<QByteArray> pairs = request.target.mid(q + 1).split('&');
+        for (const QByteArray &pair : pairs) {
+            if (pair.isEmpty())
+                continue;
+            const qsizetype eq = pair.indexOf('=');
+            signable.query.append({QByteArray::fromPercentEncoding(eq >= 0 ? pair.left(eq) : pair),
+                                   QByteArray::fromPercentEncoding(eq >= 0 ? pair.mid(eq + 1) : QByteArray())});
+        }
+    }
+    for (const QByteArray &name : names) {
+        if (name == "x-amz-date" || name == "x-amz-security-token")
+            continue; // the signer adds these itself from the credentials and the time
+        if (!request.headers.isEmpty() && request.header(name).isNull() && name != "host")
+            return authError(u"InvalidSignatureException"_s, u"Signed header '%1' is missing"_s.arg(QString::fromLatin1(name)));
+        for (const aws::HttpHeader &h : request.headers) {
+            if (h.name.compare(name, Qt::CaseInsensitive) == 0)
+                signable.headers.append(h);
+        }
+    }
+    signable.body = request.body;
+    aws::SigningOptions options;
+    options.region = QString::fromUtf8(scope.at(2));
+    options.service = m_service;
+    options.time = signedAt;
+    options.signSessionToken = names.contains("x-amz-security-token");
+    options.signBodyHash = names.contains("x-amz-content-sha256");
+    aws::AwsCredentials credentials = m_credentials;
+    credentials.sessionToken = QString::fromUtf8(request.header("X-Amz-Security-Token"));
+    const aws::SigningResult expected = aws::SigV4Signer::sign(signable, credentials, options);
+    if (expected.signedHeaders != signedHeaders || !constantTimeEquals(expected.signature, signature))
+        return authError(u"InvalidSignatureException"_s,
+                         u"The request signature we calculated does not match the signature you provided. Check your AWS "
+                         u"Secret Access Key and signing method. Consult the service documentation for details."_s);
+    return std::nullopt;
+}
+
+} // namespace local

@@ -1,0 +1,467 @@
+// The simulated service on a manual clock: life cycle, calculations, listing and its tokens,
+// idempotency, quotas, errors, seeding and persistence.
+#include "athenajson.h"
+#include "localathena.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace athena;
+using namespace local;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonObject startBody(const QString &wg = u"spark-analytics"_s, int dpus = 20, const QString &token = {})
+{
+    QJsonObject o{{u"WorkGroup"_s, wg}, {u"EngineConfiguration"_s, QJsonObject{{u"MaxConcurrentDpus"_s, dpus}}}};
+    if (!token.isEmpty())
+        o.insert(u"ClientRequestToken"_s, token);
+    return o;
+}
+
+} // namespace
+
+class TestLocalAthena : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void defaultWorkGroups();
+    void lifeCycleFollowsTheClock();
+    void timeScaleShortensEverything();
+    void dpuUsageGrowsWhileAlive();
+    void calculationsMakeSessionsBusy();
+    void terminate();
+    void listDefaultsToActiveNewestFirst();
+    void listFiltersByState();
+    void paginationStaysCorrectWhileSessionsChange();
+    void badTokensAreRefused();
+    void idempotentStarts();
+    void refusesNonSparkAndUnknownWorkGroups();
+    void dpuQuotaThrottles();
+    void validationErrorsUseTheServiceForm_data();
+    void validationErrorsUseTheServiceForm();
+    void simulatedFailures();
+    void seeding();
+    void restartKeepsEverything();
+    void createWorkGroupAndEngineVersions();
+
+private:
+    OperationResult call(const QString &op, const QJsonObject &body) { return m_engine->call(op, body); }
+    QString start(const QJsonObject &body = startBody());
+    QString stateOf(const QString &id);
+
+    std::unique_ptr<aws::ManualClock> m_clock;
+    std::unique_ptr<LocalAthena> m_engine;
+    EngineOptions m_options;
+};
+
+void TestLocalAthena::init()
+{
+    m_clock = std::make_unique<aws::ManualClock>(QDateTime(QDate(2026, 11, 21), QTime(8, 0), Qt::UTC));
+    m_options = EngineOptions{};
+    m_options.seed = 7;
+    m_engine = std::make_unique<LocalAthena>(m_options, m_clock.get());
+    QVERIFY(m_engine->open({}).ok());
+}
+
+QString TestLocalAthena::start(const QJsonObject &body)
+{
+    const OperationResult r = call(u"StartSession"_s, body);
+    if (!r.ok())
+        qWarning() << r.body;
+    return r.body.value(u"SessionId"_s).toString();
+}
+
+QString TestLocalAthena::stateOf(const QString &id)
+{
+    return call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString();
+}
+
+void TestLocalAthena::defaultWorkGroups()
+{
+    const OperationResult r = call(u"ListWorkGroups"_s, {});
+    QVERIFY(r.ok());
+    const auto page = json::decode<ListWorkGroupsPage>(r.body);
+    QStringList names, spark;
+    for (const WorkGroupSummary &w : page->workGroups) {
+        names << w.name;
+        if (w.engineVersion.isSpark())
+            spark << w.name;
+    }
+    QVERIFY(names.contains(u"primary"_s));
+    QVERIFY(spark.size() >= 2);
+    QVERIFY(!spark.contains(u"primary"_s));
+}
+
+void TestLocalAthena::lifeCycleFollowsTheClock()
+{
+    const QString id = start();
+    QVERIFY(!id.isEmpty());
+    QCOMPARE(stateOf(id), u"CREATING"_s);
+    m_clock->advanceMs(m_options.creatingMs);
+    QCOMPARE(stateOf(id), u"CREATED"_s);
+    m_clock->advanceMs(m_options.createdMs);
+    QCOMPARE(stateOf(id), u"IDLE"_s);
+    const auto d = json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).body);
+    QVERIFY(d.ok());
+    QCOMPARE(d->status.idleSinceDateTime, m_clock->nowUtc());
+    QCOMPARE(d->sessionConfiguration.idleTimeoutSeconds, 20 * 60); // the default 20 minutes
+    QVERIFY(d->sessionConfiguration.workingDirectory.startsWith(u"s3://"_s));
+    m_clock->advanceMs(20 * 60000 - 1);
+    QCOMPARE(stateOf(id), u"IDLE"_s);
+    m_clock->advanceMs(1);
+    QCOMPARE(stateOf(id), u"TERMINATING"_s);
+    m_clock->advanceMs(m_options.terminatingMs);
+    const auto end = json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).body);
+    QVERIFY(end->status.state == SessionState::Terminated);
+    QVERIFY(end->status.stateChangeReason.contains(u"idle timeout of 20 minutes"_s));
+    QCOMPARE(end->status.endDateTime, m_clock->nowUtc());
+}
+
+void TestLocalAthena::timeScaleShortensEverything()
+{
+    m_options.timeScale = 60;
+    m_engine = std::make_unique<LocalAthena>(m_options, m_clock.get());
+    QVERIFY(m_engine->open({}).ok());
+    QJsonObject body = startBody();
+    body.insert(u"SessionIdleTimeoutInMinutes"_s, 1);
+    const QString id = start(body);
+    m_clock->advanceMs((m_options.creatingMs + m_options.createdMs) / 60 + 1);
+    QCOMPARE(stateOf(id), u"IDLE"_s);
+    m_clock->advanceMs(1000); // one simulated minute
+    QCOMPARE(stateOf(id), u"TERMINATING"_s);
+}
+
+void TestLocalAthena::dpuUsageGrowsWhileAlive()
+{
+    const QString id = start();
+    auto dpuMs = [&] {
+        return json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).body)->dpuExecutionInMillis.value_or(-1);
+    };
+    QCOMPARE(dpuMs(), 0); // nothing while CREATING
+    m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
+    const qint64 atIdle = dpuMs();
+    m_clock->advanceMs(60000);
+    QCOMPARE(dpuMs(), atIdle + 60000); // the coordinator's DPU for a minute
+    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).body.value(u"State"_s).toString(), u"TERMINATING"_s);
+    m_clock->advanceMs(3600000);
+    const qint64 ended = dpuMs();
+    m_clock->advanceMs(3600000);
+    QCOMPARE(dpuMs(), ended); // no growth after the end
+}
+
+void TestLocalAthena::calculationsMakeSessionsBusy()
+{
+    const QString id = start();
+    QJsonObject calc{{u"SessionId"_s, id}, {u"CodeBlock"_s, u"import time\ntime.sleep(30)"_s}, {u"Description"_s, u"step 1"_s}};
+    OperationResult notReady = call(u"StartCalculationExecution"_s, calc);
+    QCOMPARE(notReady.errorType(), u"InvalidRequestException"_s); // still CREATING
+    m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
+    const OperationResult r = call(u"StartCalculationExecution"_s, calc);
+    QVERIFY2(r.ok(), QJsonDocument(r.body).toJson().constData());
+    const QString calcId = r.body.value(u"CalculationExecutionId"_s).toString();
+    QCOMPARE(stateOf(id), u"BUSY"_s);
+    QCOMPARE(call(u"StartCalculationExecution"_s, calc).errorType(), u"InvalidRequestException"_s); // one at a time
+    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(),
+             u"RUNNING"_s);
+    m_clock->advanceMs(30000);
+    QCOMPARE(stateOf(id), u"IDLE"_s);
+    const QJsonObject done = call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).body;
+    QCOMPARE(done.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"COMPLETED"_s);
+    QVERIFY(done.value(u"Result"_s).toObject().value(u"ResultS3Uri"_s).toString().startsWith(u"s3://"_s));
+    const QJsonArray list = call(u"ListCalculationExecutions"_s, {{u"SessionId"_s, id}}).body.value(u"Calculations"_s).toArray();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, u"nope"_s}}).errorType(), u"ResourceNotFoundException"_s);
+}
+
+void TestLocalAthena::terminate()
+{
+    const QString id = start();
+    m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
+    const QString calcId = call(u"StartCalculationExecution"_s, {{u"SessionId"_s, id}, {u"CodeBlock"_s, u"x"_s}})
+                               .body.value(u"CalculationExecutionId"_s).toString();
+    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).body.value(u"State"_s).toString(), u"TERMINATING"_s);
+    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(),
+             u"CANCELED"_s);
+    m_clock->advanceMs(m_options.terminatingMs);
+    QCOMPARE(stateOf(id), u"TERMINATED"_s);
+    // Terminating an ended session succeeds and changes nothing.
+    const OperationResult again = call(u"TerminateSession"_s, {{u"SessionId"_s, id}});
+    QVERIFY(again.ok());
+    QCOMPARE(again.body.value(u"State"_s).toString(), u"TERMINATED"_s);
+    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, u"missing"_s}}).errorType(), u"ResourceNotFoundException"_s);
+    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, u"missing"_s}}).status, 400);
+}
+
+void TestLocalAthena::listDefaultsToActiveNewestFirst()
+{
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.prepend(start());
+        m_clock->advanceMs(1000);
+    }
+    call(u"TerminateSession"_s, {{u"SessionId"_s, ids.at(2)}});
+    m_clock->advanceMs(60000);
+    const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}}).body);
+    QStringList listed;
+    for (const SessionSummary &s : page->sessions)
+        listed << s.sessionId;
+    QStringList expected = ids;
+    expected.removeAt(2);
+    QCOMPARE(listed, expected);
+    QVERIFY(page->nextToken.isEmpty());
+    QCOMPARE(page->sessions.first().engineVersion.effective, u"PySpark engine version 3"_s);
+}
+
+void TestLocalAthena::listFiltersByState()
+{
+    const QString a = start();
+    const QString b = start();
+    call(u"TerminateSession"_s, {{u"SessionId"_s, a}});
+    m_clock->advanceMs(10000);
+    auto list = [&](const QString &state) {
+        QStringList out;
+        const auto page = json::decode<ListSessionsPage>(
+            call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"StateFilter"_s, state}}).body);
+        for (const SessionSummary &s : page->sessions)
+            out << s.sessionId;
+        return out;
+    };
+    QCOMPARE(list(u"TERMINATED"_s), QStringList{a});
+    QCOMPARE(list(u"IDLE"_s), QStringList{b});
+    QCOMPARE(list(u"BUSY"_s), QStringList());
+    QCOMPARE(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"StateFilter"_s, u"ASLEEP"_s}}).errorType(),
+             u"SerializationException"_s);
+}
+
+void TestLocalAthena::paginationStaysCorrectWhileSessionsChange()
+{
+    QStringList all;
+    for (int i = 0; i < 250; ++i) {
+        all.prepend(start());
+        m_clock->advanceMs(10);
+    }
+    m_clock->advanceMs(10000); // all IDLE
+    QStringList seen;
+    QString token;
+    int pages = 0;
+    QSet<QString> endedDuringListing;
+    do {
+        QJsonObject body{{u"WorkGroup"_s, u"spark-analytics"_s}, {u"MaxResults"_s, 37}};
+        if (!token.isEmpty())
+            body.insert(u"NextToken"_s, token);
+        const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, body).body);
+        QVERIFY(page.ok());
+        for (const SessionSummary &s : page->sessions)
+            seen << s.sessionId;
+        token = page->nextToken;
+        ++pages;
+        // Between pages: new sessions start, and one not yet listed ends.
+        start();
+        start();
+        const QString victim = all.at(std::min<qsizetype>(all.size() - 1, seen.size() + 5));
+        if (!seen.contains(victim) && call(u"TerminateSession"_s, {{u"SessionId"_s, victim}}).ok())
+            endedDuringListing.insert(victim);
+    } while (!token.isEmpty() && pages < 50);
+    QCOMPARE(QSet<QString>(seen.begin(), seen.end()).size(), seen.size()); // no row twice
+    for (const QString &id : std::as_const(all)) {
+        if (!endedDuringListing.contains(id))
+            QVERIFY2(seen.contains(id), qPrintable(id)); // none skipped of those active throughout
+    }
+    QVERIFY(pages >= 7);
+}
+
+void TestLocalAthena::badTokensAreRefused()
+{
+    for (int i = 0; i < 3; ++i)
+        start();
+    const QString token = call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"MaxResults"_s, 1}}).body.value(u"NextToken"_s).toString();
+    QVERIFY(!token.isEmpty());
+    QString tampered = token;
+    tampered[5] = tampered[5] == u'A' ? u'B' : u'A';
+    QCOMPARE(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"NextToken"_s, tampered}}).errorType(), u"InvalidRequestException"_s);
+    QCOMPARE(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-etl"_s}, {u"NextToken"_s, token}}).errorType(), u"InvalidRequestException"_s);
+    QCOMPARE(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"StateFilter"_s, u"IDLE"_s}, {u"NextToken"_s, token}}).errorType(),
+             u"InvalidRequestException"_s);
+    QVERIFY(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"NextToken"_s, token}}).ok());
+}
+
+void TestLocalAthena::idempotentStarts()
+{
+    const QString token = u"0f8fad5b-d9cb-469f-a165-70867728950e"_s;
+    const QString first = start(startBody(u"spark-analytics"_s, 20, token));
+    const QString second = start(startBody(u"spark-analytics"_s, 20, token));
+    QCOMPARE(second, first);
+    QCOMPARE(m_engine->sessionCount(), 1);
+    const OperationResult changed = call(u"StartSession"_s, startBody(u"spark-analytics"_s, 40, token));
+    QCOMPARE(changed.errorType(), u"SessionAlreadyExistsException"_s);
+    QCOMPARE(changed.status, 400);
+    QCOMPARE(m_engine->sessionCount(), 1);
+    start(startBody()); // without a token: a new session every time
+    start(startBody());
+    QCOMPARE(m_engine->sessionCount(), 3);
+}
+
+void TestLocalAthena::refusesNonSparkAndUnknownWorkGroups()
+{
+    const OperationResult sql = call(u"StartSession"_s, startBody(u"primary"_s));
+    QCOMPARE(sql.errorType(), u"InvalidRequestException"_s);
+    QVERIFY(sql.body.value(u"Message"_s).toString().contains(u"Apache Spark"_s));
+    QCOMPARE(sql.body.value(u"AthenaErrorCode"_s).toString(), u"INVALID_INPUT"_s);
+    const OperationResult missing = call(u"StartSession"_s, startBody(u"no-such-group"_s));
+    QCOMPARE(missing.errorType(), u"ResourceNotFoundException"_s);
+    QCOMPARE(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"no-such-group"_s}}).errorType(), u"ResourceNotFoundException"_s);
+    QCOMPARE(call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"no-such-group"_s}}).errorType(), u"InvalidRequestException"_s);
+}
+
+void TestLocalAthena::dpuQuotaThrottles()
+{
+    m_options.dpuQuota = 50;
+    m_engine = std::make_unique<LocalAthena>(m_options, m_clock.get());
+    QVERIFY(m_engine->open({}).ok());
+    const QString a = start(startBody(u"spark-analytics"_s, 30));
+    QVERIFY(!a.isEmpty());
+    const OperationResult over = call(u"StartSession"_s, startBody(u"spark-analytics"_s, 30));
+    QCOMPARE(over.errorType(), u"TooManyRequestsException"_s);
+    QCOMPARE(over.body.value(u"Reason"_s).toString(), u"CONCURRENT_QUERY_LIMIT_EXCEEDED"_s);
+    QVERIFY(over.body.value(u"Message"_s).toString().contains(u"30 of 50 DPUs are in use"_s));
+    QVERIFY(call(u"StartSession"_s, startBody(u"spark-etl"_s, 30)).ok()); // per workgroup
+    call(u"TerminateSession"_s, {{u"SessionId"_s, a}});
+    m_clock->advanceMs(60000);
+    QVERIFY(call(u"StartSession"_s, startBody(u"spark-analytics"_s, 30)).ok()); // freed
+}
+
+void TestLocalAthena::validationErrorsUseTheServiceForm_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("dpus too low") << u"StartSession"_s << startBody(u"spark-analytics"_s, 1) << u"InvalidRequestException"_s
+                                  << u"Max concurrent DPUs must be between 2 and 5000 DPUs"_s;
+    QJsonObject idle = startBody();
+    idle.insert(u"SessionIdleTimeoutInMinutes"_s, 481);
+    QTest::newRow("idle timeout") << u"StartSession"_s << idle << u"InvalidRequestException"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
+    QTest::newRow("missing engine") << u"StartSession"_s << QJsonObject{{u"WorkGroup"_s, u"spark-etl"_s}} << u"SerializationException"_s
+                                    << u"EngineConfiguration: is required"_s;
+    QTest::newRow("wrong type") << u"StartSession"_s << QJsonObject{{u"WorkGroup"_s, 5}} << u"SerializationException"_s
+                                << u"WorkGroup: expected a string, got a number"_s;
+    QTest::newRow("huge description") << u"StartSession"_s
+                                      << QJsonObject{{u"WorkGroup"_s, u"spark-etl"_s}, {u"Description"_s, QString(100000, u'x')},
+                                                     {u"EngineConfiguration"_s, QJsonObject{{u"MaxConcurrentDpus"_s, 2}}}}
+                                      << u"InvalidRequestException"_s << u"Description must be at most 1024 characters (it has 100000)"_s;
+    QTest::newRow("no session id") << u"GetSession"_s << QJsonObject() << u"InvalidRequestException"_s << u"Session ID is required"_s;
+    QTest::newRow("unknown session") << u"GetSession"_s << QJsonObject{{u"SessionId"_s, u"s-404"_s}} << u"ResourceNotFoundException"_s
+                                     << u"Session s-404 is not found."_s;
+    QTest::newRow("max results") << u"ListSessions"_s << QJsonObject{{u"WorkGroup"_s, u"spark-etl"_s}, {u"MaxResults"_s, 101}}
+                                 << u"InvalidRequestException"_s << u"Max results must be between 1 and 100"_s;
+    QTest::newRow("unknown op") << u"DeleteEverything"_s << QJsonObject() << u"UnknownOperationException"_s
+                                << u"Operation DeleteEverything is not supported by athena-local"_s;
+}
+
+void TestLocalAthena::validationErrorsUseTheServiceForm()
+{
+    QFETCH(QString, operation);
+    QFETCH(QJsonObject, body);
+    QFETCH(QString, type);
+    QFETCH(QString, message);
+    const OperationResult r = call(operation, body);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorType(), type);
+    QCOMPARE(r.body.value(u"Message"_s).toString(), message);
+    QCOMPARE(m_engine->sessionCount(), 0);
+}
+
+void TestLocalAthena::simulatedFailures()
+{
+    m_options.sessionFailureRate = 1.0;
+    m_engine = std::make_unique<LocalAthena>(m_options, m_clock.get());
+    QVERIFY(m_engine->open({}).ok());
+    const QString failing = start();
+    m_clock->advanceMs(m_options.creatingMs);
+    QCOMPARE(stateOf(failing), u"FAILED"_s);
+
+    m_options.sessionFailureRate = 0;
+    m_options.sessionDegradeRate = 1.0;
+    m_engine = std::make_unique<LocalAthena>(m_options, m_clock.get());
+    QVERIFY(m_engine->open({}).ok());
+    const QString degrading = start();
+    m_clock->advanceMs(m_options.creatingMs + m_options.createdMs + 20 * 60000);
+    QCOMPARE(stateOf(degrading), u"DEGRADED"_s);
+}
+
+void TestLocalAthena::seeding()
+{
+    QCOMPARE(m_engine->seedSessions(1000).value(), 1000);
+    QCOMPARE(m_engine->sessionCount(), 1000);
+    int active = 0;
+    QSet<QString> states;
+    for (const QString &wg : {u"spark-analytics"_s, u"spark-etl"_s, u"spark-ml"_s}) {
+        for (const QString &state : {u"CREATING"_s, u"CREATED"_s, u"IDLE"_s, u"BUSY"_s, u"TERMINATING"_s, u"TERMINATED"_s, u"DEGRADED"_s, u"FAILED"_s}) {
+            QString token;
+            do {
+                QJsonObject body{{u"WorkGroup"_s, wg}, {u"StateFilter"_s, state}, {u"MaxResults"_s, 100}};
+                if (!token.isEmpty())
+                    body.insert(u"NextToken"_s, token);
+                const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, body).body);
+                QVERIFY(page.ok());
+                if (!page->sessions.isEmpty())
+                    states.insert(state);
+                if (isActive(*sessionStateFromString(state)))
+                    active += static_cast<int>(page->sessions.size());
+                token = page->nextToken;
+            } while (!token.isEmpty());
+        }
+    }
+    QVERIFY2(active >= 500, qPrintable(QString::number(active)));
+    QVERIFY(states.contains(u"IDLE"_s) && states.contains(u"BUSY"_s) && states.contains(u"TERMINATED"_s) && states.contains(u"FAILED"_s));
+}
+
+void TestLocalAthena::restartKeepsEverything()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    QString id, token = u"restart-token-0123456789abcdefghij"_s;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        id = engine.call(u"StartSession"_s, startBody(u"spark-ml"_s, 20, token)).body.value(u"SessionId"_s).toString();
+        QVERIFY(engine.call(u"CreateWorkGroup"_s, {{u"Name"_s, u"spark-new"_s},
+                                                   {u"Configuration"_s, QJsonObject{{u"EngineVersion"_s, QJsonObject{{u"SelectedEngineVersion"_s, u"PySpark engine version 3"_s}}}}}})
+                    .ok());
+        m_clock->advanceMs(m_options.creatingMs);
+        QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"CREATED"_s);
+    }
+    LocalAthena engine(m_options, m_clock.get());
+    QVERIFY(engine.open(db).ok());
+    QCOMPARE(engine.sessionCount(), 1);
+    QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"CREATED"_s);
+    m_clock->advanceMs(m_options.createdMs); // the schedule survived too
+    QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"IDLE"_s);
+    QCOMPARE(engine.call(u"StartSession"_s, startBody(u"spark-ml"_s, 20, token)).body.value(u"SessionId"_s).toString(), id);
+    QVERIFY(engine.call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"spark-new"_s}}).ok());
+    QCOMPARE(engine.integrityCheck(), u"ok"_s);
+}
+
+void TestLocalAthena::createWorkGroupAndEngineVersions()
+{
+    QVERIFY(call(u"CreateWorkGroup"_s, {{u"Name"_s, u"sql-team"_s}}).ok());
+    QCOMPARE(call(u"CreateWorkGroup"_s, {{u"Name"_s, u"sql-team"_s}}).errorType(), u"InvalidRequestException"_s);
+    QCOMPARE(call(u"CreateWorkGroup"_s, {{u"Name"_s, u"bad name"_s}}).errorType(), u"InvalidRequestException"_s);
+    QCOMPARE(call(u"CreateWorkGroup"_s, {{u"Name"_s, u"x"_s},
+                                         {u"Configuration"_s, QJsonObject{{u"EngineVersion"_s, QJsonObject{{u"SelectedEngineVersion"_s, u"Spark 9"_s}}}}}})
+                 .errorType(),
+             u"InvalidRequestException"_s);
+    const auto wg = json::decode<WorkGroup>(call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"sql-team"_s}}).body);
+    QCOMPARE(wg->configuration.engineVersion.effective, u"Athena engine version 3"_s);
+    const auto versions = json::decode<ListEngineVersionsPage>(call(u"ListEngineVersions"_s, {}).body);
+    QVERIFY(versions->engineVersions.size() >= 4);
+}
+
+QTEST_GUILESS_MAIN(TestLocalAthena)
+#include "tst_localathena.moc"
