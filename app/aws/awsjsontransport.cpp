@@ -1,6 +1,7 @@
 #include "awsjsontransport.h"
 
 #include "awsconfig.h"
+#include "httpdate.h"
 #include "redaction.h"
 
 #include <QHostAddress>
@@ -302,7 +303,7 @@ void AwsCall::onReplyFinished()
         e.message = u"Unexpected redirect (HTTP %1) from %2"_s.arg(status).arg(m_transport->m_config.endpoint.host());
 
     if (e.isClockSkew() && !m_skewRetried) {
-        const QDateTime serverTime = QDateTime::fromString(QString::fromLatin1(reply->rawHeader("Date")), Qt::RFC2822Date);
+        const QDateTime serverTime = parseHttpDate(reply->rawHeader("Date"));
         if (serverTime.isValid()) {
             const qint64 skew = m_transport->m_clock->nowUtc().msecsTo(serverTime);
             if (std::abs(skew - m_transport->m_skewMs) > 1000) {

@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include "httpdate.h"
+
 #include <QLocale>
 #include <QTcpSocket>
 #include <QTimer>
@@ -58,7 +60,7 @@ QByteArray HttpServer::reasonPhrase(int status)
 
 QByteArray HttpServer::httpDate(const QDateTime &t)
 {
-    return QLocale::c().toString(t.toUTC(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s).toLatin1();
+    return aws::formatHttpDate(t);
 }
 
 // One client connection: parses requests from its buffer and answers them in order.
@@ -82,6 +84,14 @@ public:
 private:
     void onReadyRead()
     {
+        if (m_discard > 0) {
+            // A lingering close: read and drop the body of a refused request so that the client,
+            // still sending it, gets to read the answer instead of a reset.
+            m_discard -= m_socket->skip(m_discard);
+            if (m_discard <= 0)
+                m_socket->disconnectFromHost();
+            return;
+        }
         m_buffer += m_socket->readAll();
         m_idle.start(m_server->m_idleTimeoutMs);
         processBuffer();
@@ -143,8 +153,9 @@ private:
                 request.headers.append(h);
             }
             if (length > m_server->m_maxBody) {
+                const qint64 unread = headerEnd + 4 + length - m_buffer.size();
                 refuse(413, "Request body of " + QByteArray::number(length) + " bytes exceeds the limit of "
-                                + QByteArray::number(m_server->m_maxBody) + " bytes");
+                                + QByteArray::number(m_server->m_maxBody) + " bytes", unread);
                 return;
             }
             if (m_buffer.size() < headerEnd + 4 + length)
@@ -183,7 +194,12 @@ private:
             out += h.name + ": " + h.value + "\r\n";
         out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
         out += "Date: " + httpDate(QDateTime::currentDateTimeUtc()) + "\r\n";
-        out += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+        const bool hasConnection = std::any_of(response.headers.begin(), response.headers.end(), [](const aws::HttpHeader &h) {
+            return h.name.compare("connection", Qt::CaseInsensitive) == 0;
+        });
+        if (!hasConnection)
+            out += m_keepAlive ? "Connection: keep-alive\r\n" : "Connection: close\r\n";
+        out += "\r\n";
         out += response.body;
         m_socket->write(out);
         if (!m_keepAlive) {
@@ -193,14 +209,24 @@ private:
     }
 
     // Answer a request the server will not read, then close: the rest of the stream is unusable.
-    void refuse(int status, const QByteArray &message)
+    // With `drain`, up to that many more bytes of the refused body are read and dropped first
+    // (at most 64 MiB; beyond that the connection is simply closed).
+    void refuse(int status, const QByteArray &message, qint64 drain = 0)
     {
-        m_keepAlive = false;
+        m_keepAlive = drain > 0 && drain <= kMaxDrain; // send() must not close yet when draining
         const QByteArray type = status == 413 ? "RequestEntityTooLargeException" : "BadRequestException";
         HttpResponse r = HttpResponse::json(status, R"({"__type":")" + type + R"(","message":")" + message + R"("})");
+        r.headers.append(aws::HttpHeader{"Connection", "close"});
         send(r);
         m_buffer.clear();
+        m_closing = true;
+        if (drain > 0 && drain <= kMaxDrain)
+            m_discard = drain;
+        else if (m_socket->state() == QAbstractSocket::ConnectedState)
+            m_socket->disconnectFromHost();
     }
+
+    static constexpr qint64 kMaxDrain = 64 * 1024 * 1024;
 
     HttpServer *m_server;
     QTcpSocket *m_socket;
@@ -209,6 +235,7 @@ private:
     bool m_keepAlive = true;
     bool m_waiting = false;
     bool m_closing = false;
+    qint64 m_discard = 0;
 };
 
 HttpServer::HttpServer(Handler handler, QObject *parent) : QObject(parent), m_handler(std::move(handler))

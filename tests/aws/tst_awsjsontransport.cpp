@@ -2,6 +2,7 @@
 // decoding, retries, the quota, timeouts, clock-skew correction, cancellation.
 #include "awsjsontransport.h"
 #include "fakenetwork.h"
+#include "httpdate.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void malformedSuccessBodyIsADecodeError_data();
     void malformedSuccessBodyIsADecodeError();
     void errorsNeverCarrySecrets();
+    void parsesHttpDates_data();
+    void parsesHttpDates();
 
 private:
     AwsCall *start(const QString &op = u"GetSession"_s, const QByteArray &body = R"({"SessionId":"s-1"})");
@@ -285,7 +288,7 @@ void TestAwsJsonTransport::correctsClockSkew()
     // The local clock is an hour slow; the service says so and sends its Date.
     const QDateTime server = m_clock->nowUtc().addSecs(3600);
     m_network->script = {FakeResponse{403,
-                                      {{"Date", server.toString(Qt::RFC2822Date).toLatin1()}},
+                                      {{"Date", formatHttpDate(server)}}, // IMF-fixdate, as servers send it
                                       R"({"__type":"InvalidSignatureException","message":"Signature expired: 20261121T060000Z is now earlier than 20261121T065500Z"})"},
                          FakeResponse::json(200, "{}")};
     QSignalSpy skew(m_transport.get(), &AwsJsonTransport::clockSkewCorrected);
@@ -369,6 +372,28 @@ void TestAwsJsonTransport::errorsNeverCarrySecrets()
     const QString text = r.error().toString();
     QVERIFY(!text.contains(kCredentials.secretAccessKey));
     QVERIFY(!text.contains(kCredentials.sessionToken));
+}
+
+void TestAwsJsonTransport::parsesHttpDates_data()
+{
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QDateTime>("expected");
+    const QDateTime t(QDate(1994, 11, 6), QTime(8, 49, 37), Qt::UTC);
+    QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT") << t;
+    QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT") << t;
+    QTest::newRow("asctime") << QByteArray("Sun Nov  6 08:49:37 1994") << t;
+    QTest::newRow("numeric offset") << QByteArray("Sun, 06 Nov 1994 09:49:37 +0100") << t;
+    QTest::newRow("garbage") << QByteArray("yesterday") << QDateTime();
+    QTest::newRow("empty") << QByteArray() << QDateTime();
+}
+
+void TestAwsJsonTransport::parsesHttpDates()
+{
+    QFETCH(QByteArray, header);
+    QFETCH(QDateTime, expected);
+    QCOMPARE(parseHttpDate(header), expected);
+    if (expected.isValid())
+        QCOMPARE(parseHttpDate(formatHttpDate(expected)), expected);
 }
 
 QTEST_GUILESS_MAIN(TestAwsJsonTransport)
