@@ -19,10 +19,15 @@ install_missing() {
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
-    # The SigV4 oracle test needs botocore; Debian's package provides it where no other Python does.
-    if ! python3 -c 'import botocore' >/dev/null 2>&1 && ! /usr/bin/python3 -c 'import botocore' >/dev/null 2>&1; then
-        missing+=(python3-botocore)
-    fi
+    # The peer tests need botocore, boto3 and the AWS CLI; Debian's packages provide them where
+    # no other Python does (moto has no Debian package: its test says so and skips without it).
+    local py
+    for py in botocore boto3; do
+        if ! python3 -c "import $py" >/dev/null 2>&1 && ! /usr/bin/python3 -c "import $py" >/dev/null 2>&1; then
+            missing+=("python3-$py")
+        fi
+    done
+    command -v aws >/dev/null 2>&1 || missing+=(awscli)
     if ((${#missing[@]})); then
         local sudo=()
         [ "$(id -u)" -eq 0 ] || sudo=(sudo)

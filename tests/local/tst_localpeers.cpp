@@ -1,0 +1,203 @@
+// athena-local as the AWS CLI and boto3 see it: the real binary on a free loopback port, driven
+// by clients nobody here wrote; then killed with SIGKILL and restarted on the same data.
+#include "testpaths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestLocalPeers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void boto3FlowAndRestart();
+    void awsCliFlow();
+    void boto3SeesTheQuota();
+
+private:
+    void startServer(const QStringList &extra = {});
+    void stopServer(bool hard);
+    struct Run
+    {
+        int code = -1;
+        QByteArray out, err;
+    };
+    Run runProcess(const QString &program, const QStringList &args);
+    Run aws(const QStringList &args);
+
+    QString m_python;
+    QString m_aws;
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    QProcess m_server;
+    QProcessEnvironment m_env;
+};
+
+void TestLocalPeers::initTestCase()
+{
+    m_python = testing::pythonWith(u"boto3"_s);
+    m_aws = QStandardPaths::findExecutable(u"aws"_s);
+    if (m_python.isEmpty() && m_aws.isEmpty())
+        QSKIP("neither boto3 nor the AWS CLI is installed: the peer tests cannot run");
+    QVERIFY(m_dir.isValid());
+    // Credentials from the endpoint itself, as a user would get them.
+    QProcess print;
+    print.start(QStringLiteral(ATHENA_LOCAL_PATH), {u"--data-dir"_s, m_dir.filePath(u"data"_s), u"--print-credentials"_s});
+    QVERIFY(print.waitForFinished(10000));
+    QCOMPARE(print.exitCode(), 0);
+    m_env = QProcessEnvironment::systemEnvironment();
+    const QList<QByteArray> lines = print.readAllStandardOutput().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("export AWS_ACCESS_KEY_ID=") || line.startsWith("export AWS_SECRET_ACCESS_KEY=")) {
+            const QByteArray kv = line.mid(7);
+            m_env.insert(QString::fromLatin1(kv.left(kv.indexOf('='))), QString::fromLatin1(kv.mid(kv.indexOf('=') + 1)));
+        }
+    }
+    QVERIFY(m_env.value(u"AWS_ACCESS_KEY_ID"_s).startsWith(u"LOCAL"_s));
+    for (const QString &v : {u"AWS_SESSION_TOKEN"_s, u"AWS_PROFILE"_s, u"AWS_ENDPOINT_URL"_s, u"AWS_ENDPOINT_URL_ATHENA"_s})
+        m_env.remove(v);
+    m_env.insert(u"AWS_DEFAULT_REGION"_s, u"us-east-1"_s);
+    m_env.insert(u"AWS_CONFIG_FILE"_s, m_dir.filePath(u"no-config"_s));
+    m_env.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, m_dir.filePath(u"no-credentials"_s));
+    m_env.insert(u"AWS_EC2_METADATA_DISABLED"_s, u"true"_s);
+}
+
+void TestLocalPeers::cleanup()
+{
+    stopServer(false);
+}
+
+void TestLocalPeers::startServer(const QStringList &extra)
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    m_port = probe.serverPort();
+    probe.close();
+    m_server.setProcessChannelMode(QProcess::ForwardedChannels);
+    m_server.start(QStringLiteral(ATHENA_LOCAL_PATH),
+                   QStringList{u"--port"_s, QString::number(m_port), u"--data-dir"_s, m_dir.filePath(u"data"_s),
+                               u"--time-scale"_s, u"50"_s} + extra);
+    QVERIFY(m_server.waitForStarted(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(([this] {
+                                 QTcpSocket s;
+                                 s.connectToHost(QHostAddress::LocalHost, m_port);
+                                 return s.waitForConnected(100);
+                             }()),
+                             20000);
+}
+
+void TestLocalPeers::stopServer(bool hard)
+{
+    if (m_server.state() == QProcess::NotRunning)
+        return;
+    if (hard)
+        m_server.kill(); // SIGKILL: nothing gets to flush
+    else
+        m_server.terminate();
+    m_server.waitForFinished(10000);
+}
+
+TestLocalPeers::Run TestLocalPeers::runProcess(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(program, args);
+    if (!finished.wait(120000))
+        p.kill();
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+TestLocalPeers::Run TestLocalPeers::aws(const QStringList &args)
+{
+    return runProcess(m_aws, QStringList{u"athena"_s} + args + QStringList{u"--endpoint-url"_s, u"http://127.0.0.1:%1"_s.arg(m_port), u"--output"_s, u"json"_s});
+}
+
+void TestLocalPeers::boto3FlowAndRestart()
+{
+    if (m_python.isEmpty())
+        QSKIP("boto3 is not installed");
+    startServer();
+    const QString endpoint = u"http://127.0.0.1:%1"_s.arg(m_port);
+    const QString state = m_dir.filePath(u"boto3-state.json"_s);
+    const Run flow = runProcess(m_python, {testing::toolsDir(u"boto3_flow.py"_s), endpoint, state, u"flow"_s});
+    QVERIFY2(flow.code == 0, QByteArray(flow.out + flow.err).constData());
+    qInfo("%s", flow.out.trimmed().constData());
+
+    stopServer(true);
+    startServer();
+    const Run verify = runProcess(m_python, {testing::toolsDir(u"boto3_flow.py"_s), u"http://127.0.0.1:%1"_s.arg(m_port), state, u"verify"_s});
+    QVERIFY2(verify.code == 0, QByteArray(verify.out + verify.err).constData());
+}
+
+void TestLocalPeers::awsCliFlow()
+{
+    if (m_aws.isEmpty())
+        QSKIP("the AWS CLI is not installed");
+    startServer();
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        const Run start = aws({u"start-session"_s, u"--work-group"_s, u"spark-analytics"_s, u"--description"_s, u"cli %1"_s.arg(i),
+                               u"--engine-configuration"_s, u"MaxConcurrentDpus=8"_s});
+        QVERIFY2(start.code == 0, start.err.constData());
+        ids << QJsonDocument::fromJson(start.out).object().value(u"SessionId"_s).toString();
+    }
+    const Run get = aws({u"get-session"_s, u"--session-id"_s, ids.first()});
+    QCOMPARE(get.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(get.out).object().value(u"Description"_s).toString(), u"cli 0"_s);
+
+    QStringList listed;
+    QString token;
+    int pages = 0;
+    do {
+        QStringList args{u"list-sessions"_s, u"--work-group"_s, u"spark-analytics"_s, u"--max-results"_s, u"2"_s};
+        if (!token.isEmpty())
+            args << u"--next-token"_s << token;
+        const Run page = aws(args);
+        QVERIFY2(page.code == 0, page.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(page.out).object();
+        for (const QJsonValue &s : o.value(u"Sessions"_s).toArray())
+            listed << s.toObject().value(u"SessionId"_s).toString();
+        token = o.value(u"NextToken"_s).toString();
+        ++pages;
+    } while (!token.isEmpty() && pages < 10);
+    QCOMPARE(pages, 3);
+    std::reverse(ids.begin(), ids.end());
+    QCOMPARE(listed, ids);
+
+    const Run terminate = aws({u"terminate-session"_s, u"--session-id"_s, ids.first()});
+    QCOMPARE(terminate.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(terminate.out).object().value(u"State"_s).toString(), u"TERMINATING"_s);
+
+    const Run missing = aws({u"get-session"_s, u"--session-id"_s, u"nope"_s});
+    QVERIFY(missing.code != 0);
+    QVERIFY2(missing.err.contains("(ResourceNotFoundException)"), missing.err.constData());
+    const Run sql = aws({u"start-session"_s, u"--work-group"_s, u"primary"_s, u"--engine-configuration"_s, u"MaxConcurrentDpus=4"_s});
+    QVERIFY(sql.code != 0);
+    QVERIFY2(sql.err.contains("(InvalidRequestException)"), sql.err.constData());
+}
+
+void TestLocalPeers::boto3SeesTheQuota()
+{
+    if (m_python.isEmpty())
+        QSKIP("boto3 is not installed");
+    startServer({u"--dpu-quota"_s, u"100"_s});
+    const Run r = runProcess(m_python, {testing::toolsDir(u"boto3_flow.py"_s), u"http://127.0.0.1:%1"_s.arg(m_port),
+                                        m_dir.filePath(u"unused.json"_s), u"throttle"_s});
+    QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+}
+
+QTEST_GUILESS_MAIN(TestLocalPeers)
+#include "tst_localpeers.moc"
