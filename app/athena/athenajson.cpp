@@ -412,7 +412,7 @@ QJsonObject toJson(const SessionStatus &v)
     put(o, "EndDateTime"_L1, v.endDateTime);
     put(o, "IdleSinceDateTime"_L1, v.idleSinceDateTime);
     if (v.state)
-        o.insert("State"_L1, toString(*v.state));
+        o.insert("State"_L1, stateName(*v.state));
     put(o, "StateChangeReason"_L1, v.stateChangeReason);
     return o;
 }
@@ -521,7 +521,7 @@ QJsonObject toJson(const StartSessionResult &v)
     QJsonObject o;
     put(o, "SessionId"_L1, v.sessionId);
     if (v.state)
-        o.insert("State"_L1, toString(*v.state));
+        o.insert("State"_L1, stateName(*v.state));
     return o;
 }
 
@@ -530,7 +530,7 @@ QJsonObject toJson(const ListSessionsRequest &v)
     QJsonObject o;
     put(o, "WorkGroup"_L1, v.workGroup);
     if (v.stateFilter)
-        o.insert("StateFilter"_L1, toString(*v.stateFilter));
+        o.insert("StateFilter"_L1, stateName(*v.stateFilter));
     put(o, "MaxResults"_L1, v.maxResults);
     put(o, "NextToken"_L1, v.nextToken);
     return o;

@@ -21,7 +21,7 @@ constexpr StateName kStateNames[] = {
 
 } // namespace
 
-QString toString(SessionState state)
+QString stateName(SessionState state)
 {
     for (const StateName &s : kStateNames) {
         if (s.state == state)

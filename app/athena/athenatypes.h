@@ -15,7 +15,7 @@ namespace athena {
 
 enum class SessionState { Creating, Created, Idle, Busy, Terminating, Terminated, Degraded, Failed };
 
-QString toString(SessionState state);
+QString stateName(SessionState state);
 std::optional<SessionState> sessionStateFromString(const QString &text);
 QList<SessionState> allSessionStates();
 // CREATING, CREATED, IDLE, BUSY: what ListSessions returns without a StateFilter.

@@ -59,7 +59,7 @@ QString timeText(const QDateTime &t)
 
 QString stateText(const std::optional<SessionState> &s)
 {
-    return s ? toString(*s) : QString();
+    return s ? stateName(*s) : QString();
 }
 
 void printTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows)
@@ -523,7 +523,7 @@ void AthenaCtl::terminateSession()
         } else {
             QJsonObject o;
             if (r->state)
-                o.insert(u"State"_s, toString(*r->state));
+                o.insert(u"State"_s, stateName(*r->state));
             printJson(o);
         }
         done(Ok);

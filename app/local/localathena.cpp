@@ -657,7 +657,7 @@ OperationResult LocalAthena::terminateSession(const QJsonObject &request)
         markDirty(*s);
     }
     QJsonObject body;
-    body.insert(u"State"_s, toString(s->state()));
+    body.insert(u"State"_s, stateName(s->state()));
     return OperationResult{200, body};
 }
 
@@ -675,7 +675,7 @@ OperationResult LocalAthena::listSessions(const QJsonObject &body)
     if (!wg->wg.configuration.engineVersion.isSpark())
         return invalid(u"WorkGroup %1 does not use an Apache Spark engine."_s.arg(request.workGroup));
 
-    const QString filter = request.stateFilter ? toString(*request.stateFilter) : QString();
+    const QString filter = request.stateFilter ? stateName(*request.stateFilter) : QString();
     const Index &index = m_byWorkGroup[request.workGroup];
     auto it = index.begin();
     if (!request.nextToken.isEmpty()) {
@@ -835,7 +835,7 @@ OperationResult LocalAthena::startCalculation(const QJsonObject &request)
     if (s->state() == SessionState::Busy)
         return invalid(u"Session %1 is busy: it runs one calculation at a time."_s.arg(s->d.sessionId));
     if (s->state() != SessionState::Idle)
-        return invalid(u"Session %1 is %2: calculations need an IDLE session."_s.arg(s->d.sessionId, toString(s->state())));
+        return invalid(u"Session %1 is %2: calculations need an IDLE session."_s.arg(s->d.sessionId, stateName(s->state())));
 
     // A code block that sleeps (time.sleep(N)) runs N simulated seconds, anything else the default.
     qint64 runMs = m_options.calculationMs;

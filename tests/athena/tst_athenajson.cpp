@@ -60,7 +60,7 @@ private Q_SLOTS:
 void TestAthenaJson::sessionStates()
 {
     for (SessionState s : allSessionStates())
-        QVERIFY(sessionStateFromString(toString(s)) == s);
+        QVERIFY(sessionStateFromString(stateName(s)) == s);
     QCOMPARE(allSessionStates().size(), 8);
     QVERIFY(!sessionStateFromString(u"idle"_s)); // the API is case-sensitive
     QVERIFY(isActive(SessionState::Busy) && !isActive(SessionState::Terminating));

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "athenaclient.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+class SessionTableModel;
+
+// What a listing shows: "Active" (the API's default), one state, or "All" (active, then each
+// ended state, since ListSessions without a filter returns only active sessions).
+struct StateFilter
+{
+    enum class Mode { Active, Single, All } mode = Mode::Active;
+    athena::SessionState state = athena::SessionState::Idle; // for Single
+
+    static StateFilter active() { return {}; }
+    static StateFilter all() { return {Mode::All, athena::SessionState::Idle}; }
+    static StateFilter single(athena::SessionState s) { return {Mode::Single, s}; }
+    QList<std::optional<athena::SessionState>> apiFilters() const;
+    QString describe() const;
+    friend bool operator==(const StateFilter &, const StateFilter &) = default;
+};
+
+// Walks ListSessions for the current scope (one or more workgroups, a state filter), page after
+// page, and hands each page on as it arrives. Every pass carries a generation; changing the
+// client or the scope starts a new generation, cancels the running pass and drops its late pages.
+// Auto-refresh starts a pass on an interval, never while one runs.
+class SessionListWorker final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionListWorker)
+
+public:
+    explicit SessionListWorker(QObject *parent = nullptr);
+    ~SessionListWorker() override;
+
+    void setClient(athena::AthenaClient *client);
+    void setScope(const QStringList &workGroups, const StateFilter &filter);
+    QStringList workGroups() const { return m_workGroups; }
+    StateFilter filter() const { return m_filter; }
+
+    // Starts a pass now unless one is running; returns whether it started.
+    bool refresh();
+    void cancel();
+    bool isRunning() const { return !m_walkers.isEmpty() || !m_queue.isEmpty(); }
+    quint64 generation() const { return m_generation; }
+
+    void setAutoRefreshInterval(int ms); // 0: off
+    int autoRefreshInterval() const { return m_autoRefresh.isActive() ? m_autoRefresh.interval() : 0; }
+    void setPageSize(int size) { m_pageSize = size; }
+    void setConcurrency(int walkers) { m_concurrency = std::max(1, walkers); }
+
+    // Wires pages and passes to a model (the usual use).
+    void attach(SessionTableModel *model);
+
+Q_SIGNALS:
+    void scopeChanged(quint64 generation);
+    void passStarted(quint64 generation);
+    void pageReady(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
+    void progress(quint64 generation, int pages, int sessions);
+    // complete: every page of every workgroup and filter arrived.
+    void passFinished(quint64 generation, bool complete);
+    void errorOccurred(quint64 generation, const aws::AwsError &error);
+
+private:
+    struct Job
+    {
+        QString workGroup;
+        std::optional<athena::SessionState> filter;
+    };
+    void startNextJobs();
+    void newGeneration();
+
+    QPointer<athena::AthenaClient> m_client;
+    QStringList m_workGroups;
+    StateFilter m_filter;
+    quint64 m_generation = 1;
+    QList<Job> m_queue;
+    QList<athena::ListSessionsWalker *> m_walkers;
+    bool m_passComplete = true;
+    int m_pages = 0;
+    int m_sessions = 0;
+    int m_pageSize = 100;
+    int m_concurrency = 4;
+    QTimer m_autoRefresh;
+};

@@ -1,0 +1,164 @@
+#include "sessionpoller.h"
+
+#include "sessiontablemodel.h"
+
+using athena::SessionState;
+
+SessionPoller::SessionPoller(QObject *parent) : QObject(parent)
+{
+}
+
+SessionPoller::~SessionPoller()
+{
+    const QStringList ids = m_watches.keys();
+    for (const QString &id : ids)
+        drop(id);
+}
+
+void SessionPoller::setClient(athena::AthenaClient *client)
+{
+    const QStringList ids = m_watches.keys();
+    for (const QString &id : ids)
+        drop(id);
+    m_client = client;
+}
+
+int SessionPoller::nextDelayMs(std::optional<SessionState> state, int errors) const
+{
+    if (state && athena::isFinal(*state))
+        return -1;
+    const int base = !state || athena::isTransitional(*state) ? m_intervals.transitionalMs : m_intervals.steadyMs;
+    if (errors <= 0)
+        return base;
+    // Double per consecutive error, capped.
+    const qint64 backoff = static_cast<qint64>(base) << std::min(errors, 16);
+    return static_cast<int>(std::min<qint64>(backoff, m_intervals.maxBackoffMs));
+}
+
+void SessionPoller::watch(const QString &sessionId, Reason reason)
+{
+    if (sessionId.isEmpty())
+        return;
+    Watch &w = m_watches[sessionId];
+    const bool isNew = w.timer == nullptr;
+    w.reasons |= reason;
+    if (isNew) {
+        w.timer = new QTimer(this);
+        w.timer->setSingleShot(true);
+        connect(w.timer, &QTimer::timeout, this, [this, sessionId] { poll(sessionId); });
+        if (!m_paused)
+            poll(sessionId); // the first look is immediate
+    }
+}
+
+void SessionPoller::unwatch(const QString &sessionId, Reason reason)
+{
+    auto it = m_watches.find(sessionId);
+    if (it == m_watches.end())
+        return;
+    it->reasons &= ~reason;
+    if (it->reasons == 0)
+        drop(sessionId);
+}
+
+void SessionPoller::unwatchAll(Reason reason)
+{
+    const QStringList ids = m_watches.keys();
+    for (const QString &id : ids)
+        unwatch(id, reason);
+}
+
+void SessionPoller::drop(const QString &sessionId)
+{
+    auto it = m_watches.find(sessionId);
+    if (it == m_watches.end())
+        return;
+    it->call.cancel();
+    delete it->timer;
+    m_watches.erase(it);
+    Q_EMIT watchEnded(sessionId);
+}
+
+void SessionPoller::pollNow(const QString &sessionId)
+{
+    if (m_watches.contains(sessionId) && !m_paused)
+        poll(sessionId);
+}
+
+void SessionPoller::pause()
+{
+    m_paused = true;
+    for (Watch &w : m_watches)
+        w.timer->stop();
+}
+
+void SessionPoller::resume()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    const QStringList ids = m_watches.keys();
+    for (const QString &id : ids)
+        poll(id); // catch up at once
+}
+
+void SessionPoller::schedule(const QString &sessionId)
+{
+    auto it = m_watches.find(sessionId);
+    if (it == m_watches.end() || m_paused)
+        return;
+    const int delay = nextDelayMs(it->state, it->errors);
+    if (delay < 0) {
+        drop(sessionId); // ended: nothing more will change
+        return;
+    }
+    it->timer->start(delay);
+}
+
+void SessionPoller::poll(const QString &sessionId)
+{
+    auto it = m_watches.find(sessionId);
+    if (it == m_watches.end() || it->inFlight || !m_client || m_paused)
+        return;
+    it->timer->stop();
+    it->inFlight = true;
+    it->call = m_client->getSession(sessionId, this, [this, sessionId](const aws::Result<athena::SessionDetails> &r) {
+        auto w = m_watches.find(sessionId);
+        if (w == m_watches.end())
+            return;
+        w->inFlight = false;
+        if (!r.ok()) {
+            if (r.error().kind == aws::AwsError::Kind::Cancelled)
+                return;
+            ++w->errors;
+            Q_EMIT pollFailed(sessionId, r.error(), w->errors);
+            schedule(sessionId);
+            return;
+        }
+        w->errors = 0;
+        const std::optional<SessionState> before = w->state;
+        w->state = r->status.state;
+        Q_EMIT detailsUpdated(r.value());
+        if (r->status.state && before != r->status.state)
+            Q_EMIT stateChanged(sessionId, before, *r->status.state,
+                                r->status.lastModifiedDateTime.isValid() ? r->status.lastModifiedDateTime
+                                                                         : QDateTime::currentDateTimeUtc());
+        // The slot may have unwatched it.
+        w = m_watches.find(sessionId);
+        if (w == m_watches.end())
+            return;
+        if ((w->reasons & Started) && w->state && !athena::isTransitional(*w->state)) {
+            w->reasons &= ~Started;
+            if (w->reasons == 0) {
+                drop(sessionId);
+                return;
+            }
+        }
+        schedule(sessionId);
+    });
+}
+
+void SessionPoller::attach(SessionTableModel *model)
+{
+    connect(this, &SessionPoller::detailsUpdated, model, &SessionTableModel::upsertDetails);
+}

@@ -1,0 +1,372 @@
+#include "sessiontablemodel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+using athena::SessionState;
+
+namespace {
+
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s) : QString();
+}
+
+QVariant msOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(qint64(0));
+}
+
+// Which columns differ between two versions of a row.
+QList<int> changedColumns(const athena::SessionSummary &a, const athena::SessionSummary &b, const QString &wgA,
+                          const QString &wgB, const std::optional<athena::SessionDetails> &dA,
+                          const std::optional<athena::SessionDetails> &dB)
+{
+    using M = SessionTableModel;
+    QList<int> cols;
+    if (a.status.state != b.status.state)
+        cols << M::StateColumn;
+    if (a.description != b.description)
+        cols << M::DescriptionColumn;
+    if (wgA != wgB)
+        cols << M::WorkGroupColumn;
+    if (a.engineVersion != b.engineVersion)
+        cols << M::EngineVersionColumn;
+    if (a.status.startDateTime != b.status.startDateTime)
+        cols << M::StartedColumn;
+    if (a.status.idleSinceDateTime != b.status.idleSinceDateTime || a.status.state != b.status.state)
+        cols << M::IdleForColumn;
+    if (a.status.lastModifiedDateTime != b.status.lastModifiedDateTime)
+        cols << M::LastModifiedColumn;
+    if (a.status.endDateTime != b.status.endDateTime)
+        cols << M::EndedColumn;
+    if (a.notebookVersion != b.notebookVersion)
+        cols << M::NotebookVersionColumn;
+    const auto dpu = [](const std::optional<athena::SessionDetails> &d) {
+        return d ? d->dpuExecutionInMillis : std::optional<qint64>();
+    };
+    if (dpu(dA) != dpu(dB))
+        cols << M::DpuHoursColumn;
+    if (a.status.stateChangeReason != b.status.stateChangeReason && !cols.contains(M::StateColumn))
+        cols << M::StateColumn; // the tooltip
+    std::sort(cols.begin(), cols.end());
+    return cols;
+}
+
+} // namespace
+
+SessionTableModel::SessionTableModel(const aws::Clock *clock, QObject *parent) : QAbstractTableModel(parent), m_clock(clock)
+{
+}
+
+SessionTableModel::~SessionTableModel() = default;
+
+int SessionTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int SessionTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SessionTableModel::formatDuration(qint64 seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 60)
+        return tr("%n s", nullptr, static_cast<int>(seconds));
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%n min", nullptr, static_cast<int>(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
+}
+
+QString SessionTableModel::idleText(const Row &row) const
+{
+    if (row.summary.status.state != SessionState::Idle || !row.summary.status.idleSinceDateTime.isValid())
+        return {};
+    return formatDuration(row.summary.status.idleSinceDateTime.secsTo(m_clock->nowUtc()));
+}
+
+QVariant SessionTableModel::display(const Row &row, int column) const
+{
+    const athena::SessionSummary &s = row.summary;
+    switch (column) {
+    case StateColumn: return s.status.state ? athena::stateName(*s.status.state) : QString();
+    case SessionIdColumn: return s.sessionId;
+    case DescriptionColumn: return s.description;
+    case WorkGroupColumn: return row.workGroup;
+    case EngineVersionColumn: return s.engineVersion.effective.isEmpty() ? s.engineVersion.selected : s.engineVersion.effective;
+    case StartedColumn: return timeText(s.status.startDateTime);
+    case IdleForColumn: return idleText(row);
+    case LastModifiedColumn: return timeText(s.status.lastModifiedDateTime);
+    case EndedColumn: return timeText(s.status.endDateTime);
+    case NotebookVersionColumn: return s.notebookVersion;
+    case DpuHoursColumn:
+        if (row.details && row.details->dpuExecutionInMillis)
+            return QLocale().toString(row.details->dpuHours(), 'f', 2);
+        return QString();
+    default: return {};
+    }
+}
+
+QVariant SessionTableModel::sortValue(const Row &row, int column) const
+{
+    const athena::SessionSummary &s = row.summary;
+    switch (column) {
+    case StateColumn: return s.status.state ? static_cast<int>(*s.status.state) : -1;
+    case StartedColumn: return msOrNull(s.status.startDateTime);
+    case IdleForColumn:
+        // Longest idle first when sorted descending; not idle sorts as zero.
+        return s.status.state == SessionState::Idle && s.status.idleSinceDateTime.isValid()
+                   ? s.status.idleSinceDateTime.msecsTo(m_clock->nowUtc())
+                   : qint64(0);
+    case LastModifiedColumn: return msOrNull(s.status.lastModifiedDateTime);
+    case EndedColumn: return msOrNull(s.status.endDateTime);
+    case DpuHoursColumn: return row.details ? row.details->dpuHours() : -1.0;
+    default: return display(row, column);
+    }
+}
+
+QVariant SessionTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == StateColumn && !row.summary.status.stateChangeReason.isEmpty())
+            return row.summary.status.stateChangeReason;
+        if (index.column() == DescriptionColumn)
+            return row.summary.description;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == DpuHoursColumn || index.column() == IdleForColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole: return sortValue(row, index.column());
+    case StateRole: return row.summary.status.state ? static_cast<int>(*row.summary.status.state) : -1;
+    case SessionIdRole: return row.summary.sessionId;
+    case WorkGroupRole: return row.workGroup;
+    case StateChangeReasonRole: return row.summary.status.stateChangeReason;
+    case IdleSinceRole: return row.summary.status.idleSinceDateTime;
+    case HasDetailsRole: return row.details.has_value();
+    default: return {};
+    }
+}
+
+QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StateColumn: return tr("State");
+    case SessionIdColumn: return tr("Session ID");
+    case DescriptionColumn: return tr("Description");
+    case WorkGroupColumn: return tr("Workgroup");
+    case EngineVersionColumn: return tr("Engine version");
+    case StartedColumn: return tr("Started");
+    case IdleForColumn: return tr("Idle for");
+    case LastModifiedColumn: return tr("Last modified");
+    case EndedColumn: return tr("Ended");
+    case NotebookVersionColumn: return tr("Notebook version");
+    case DpuHoursColumn: return tr("DPU-hours");
+    default: return {};
+    }
+}
+
+QHash<int, QByteArray> SessionTableModel::roleNames() const
+{
+    QHash<int, QByteArray> roles = QAbstractTableModel::roleNames();
+    roles.insert(SortRole, "sort");
+    roles.insert(StateRole, "state");
+    roles.insert(SessionIdRole, "sessionId");
+    roles.insert(WorkGroupRole, "workGroup");
+    roles.insert(StateChangeReasonRole, "stateChangeReason");
+    roles.insert(IdleSinceRole, "idleSince");
+    roles.insert(HasDetailsRole, "hasDetails");
+    return roles;
+}
+
+void SessionTableModel::beginPass(quint64 generation)
+{
+    m_generation = generation;
+    m_passOpen = true;
+    m_seen.clear();
+}
+
+void SessionTableModel::mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
+{
+    if (!m_passOpen || generation != m_generation)
+        return; // a page of a pass that is no longer current
+    QList<Row> fresh;
+    QSet<QString> freshIds;
+    for (const athena::SessionSummary &s : sessions) {
+        m_seen.insert(s.sessionId);
+        const int at = m_index.value(s.sessionId, -1);
+        if (at >= 0) {
+            updateRow(at, s, workGroup, m_rows.at(at).details);
+        } else if (!freshIds.contains(s.sessionId)) {
+            freshIds.insert(s.sessionId);
+            Row row{s, workGroup, std::nullopt, {}};
+            row.idleText = idleText(row);
+            fresh.append(row);
+        }
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = static_cast<int>(m_rows.size());
+    beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
+    for (Row &row : fresh) {
+        m_index.insert(row.summary.sessionId, static_cast<int>(m_rows.size()));
+        m_rows.append(std::move(row));
+    }
+    endInsertRows();
+}
+
+void SessionTableModel::endPass(quint64 generation, bool complete)
+{
+    if (!m_passOpen || generation != m_generation)
+        return;
+    m_passOpen = false;
+    if (!complete)
+        return;
+    // Remove what the pass did not see, in contiguous blocks from the bottom up.
+    int row = static_cast<int>(m_rows.size()) - 1;
+    bool removed = false;
+    while (row >= 0) {
+        if (m_seen.contains(m_rows.at(row).summary.sessionId)) {
+            --row;
+            continue;
+        }
+        const int last = row;
+        while (row >= 0 && !m_seen.contains(m_rows.at(row).summary.sessionId))
+            --row;
+        beginRemoveRows({}, row + 1, last);
+        m_rows.remove(row + 1, last - row);
+        endRemoveRows();
+        removed = true;
+    }
+    if (removed)
+        rebuildIndex();
+    m_seen.clear();
+}
+
+void SessionTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_index.clear();
+    m_seen.clear();
+    m_passOpen = false;
+    endResetModel();
+}
+
+void SessionTableModel::upsertDetails(const athena::SessionDetails &details)
+{
+    athena::SessionSummary summary = details.summary();
+    const int at = m_index.value(details.sessionId, -1);
+    if (at >= 0) {
+        // GetSession's EngineVersion is one string; keep the listing's selected/effective pair if richer.
+        const athena::SessionSummary &old = m_rows.at(at).summary;
+        if (!old.engineVersion.isEmpty() && old.engineVersion.effective == details.engineVersion)
+            summary.engineVersion = old.engineVersion;
+        updateRow(at, summary, details.workGroup.isEmpty() ? m_rows.at(at).workGroup : details.workGroup, details);
+        return;
+    }
+    const int row = static_cast<int>(m_rows.size());
+    beginInsertRows({}, row, row);
+    Row r{summary, details.workGroup, details, {}};
+    r.idleText = idleText(r);
+    m_rows.append(r);
+    m_index.insert(details.sessionId, row);
+    if (m_passOpen)
+        m_seen.insert(details.sessionId);
+    endInsertRows();
+    if (details.status.state)
+        Q_EMIT sessionStateChanged(details.sessionId, details.workGroup, std::nullopt, *details.status.state, m_clock->nowUtc());
+}
+
+void SessionTableModel::updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
+                                  const std::optional<athena::SessionDetails> &details)
+{
+    Row &row = m_rows[rowIndex];
+    const QList<int> cols = changedColumns(row.summary, next, row.workGroup, workGroup, row.details, details);
+    const std::optional<SessionState> before = row.summary.status.state;
+    const bool detailsNew = details.has_value() != row.details.has_value();
+    row.summary = next;
+    row.workGroup = workGroup;
+    row.details = details;
+    row.idleText = idleText(row);
+    if (!cols.isEmpty()) {
+        // One signal per run of adjacent changed columns.
+        int start = cols.first();
+        int previous = start;
+        for (qsizetype i = 1; i <= cols.size(); ++i) {
+            if (i < cols.size() && cols.at(i) == previous + 1) {
+                previous = cols.at(i);
+                continue;
+            }
+            Q_EMIT dataChanged(index(rowIndex, start), index(rowIndex, previous));
+            if (i < cols.size())
+                start = previous = cols.at(i);
+        }
+    } else if (detailsNew) {
+        Q_EMIT dataChanged(index(rowIndex, 0), index(rowIndex, 0), {HasDetailsRole});
+    }
+    if (next.status.state && before != next.status.state)
+        Q_EMIT sessionStateChanged(next.sessionId, workGroup, before, *next.status.state,
+                                   next.status.lastModifiedDateTime.isValid() ? next.status.lastModifiedDateTime : m_clock->nowUtc());
+}
+
+void SessionTableModel::rebuildIndex()
+{
+    m_index.clear();
+    m_index.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_index.insert(m_rows.at(i).summary.sessionId, i);
+}
+
+QString SessionTableModel::sessionIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).summary.sessionId : QString();
+}
+
+athena::SessionSummary SessionTableModel::summaryAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).summary : athena::SessionSummary();
+}
+
+std::optional<athena::SessionDetails> SessionTableModel::detailsOf(const QString &sessionId) const
+{
+    const int row = m_index.value(sessionId, -1);
+    return row >= 0 ? m_rows.at(row).details : std::nullopt;
+}
+
+QString SessionTableModel::workGroupOf(const QString &sessionId) const
+{
+    const int row = m_index.value(sessionId, -1);
+    return row >= 0 ? m_rows.at(row).workGroup : QString();
+}
+
+void SessionTableModel::tick()
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        if (row.summary.status.state != SessionState::Idle && row.idleText.isEmpty())
+            continue;
+        QString text = idleText(row);
+        if (text != row.idleText) {
+            row.idleText = std::move(text);
+            const QModelIndex cell = index(i, IdleForColumn);
+            Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole});
+        }
+    }
+}

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "athenatypes.h"
+#include "clock.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+#include <optional>
+
+// One row per session, merged by SessionId: pages from ListSessions insert new rows in one batch
+// and update known ones with dataChanged for just the columns that changed; rows that vanished
+// are removed only when a complete listing pass did not see them. GetSession details (from the
+// poller) refine a row. No widgets: the view maps states to icons and colours.
+class SessionTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionTableModel)
+
+public:
+    enum Column {
+        StateColumn,
+        SessionIdColumn,
+        DescriptionColumn,
+        WorkGroupColumn,
+        EngineVersionColumn,
+        StartedColumn,
+        IdleForColumn,
+        LastModifiedColumn,
+        EndedColumn,
+        NotebookVersionColumn,
+        DpuHoursColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // raw values: times as ms since the epoch, numbers as numbers
+        StateRole,                   // athena::SessionState as int, -1 when unknown
+        SessionIdRole,
+        WorkGroupRole,
+        StateChangeReasonRole,
+        IdleSinceRole,               // QDateTime
+        HasDetailsRole,
+    };
+
+    explicit SessionTableModel(const aws::Clock *clock = aws::SystemClock::instance(), QObject *parent = nullptr);
+    ~SessionTableModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // A listing pass: begin, merge its pages, end. Pages of another generation are ignored.
+    void beginPass(quint64 generation);
+    void mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
+    // With complete, rows the pass did not see are removed; an incomplete pass removes nothing.
+    void endPass(quint64 generation, bool complete);
+    // Everything goes (a new workgroup, filter or connection).
+    void clear();
+
+    // Details from GetSession; inserts the row if it is not there yet (a session just started).
+    void upsertDetails(const athena::SessionDetails &details);
+
+    int rowOf(const QString &sessionId) const { return m_index.value(sessionId, -1); }
+    QString sessionIdAt(int row) const;
+    athena::SessionSummary summaryAt(int row) const;
+    std::optional<athena::SessionDetails> detailsOf(const QString &sessionId) const;
+    QString workGroupOf(const QString &sessionId) const;
+
+    // Re-reads the live "Idle for" column (dataChanged for that column only, where it changed).
+    void tick();
+    static QString formatDuration(qint64 seconds);
+
+Q_SIGNALS:
+    // Every state change the model observes, from a listing or a poll.
+    void sessionStateChanged(const QString &sessionId, const QString &workGroup, std::optional<athena::SessionState> from,
+                             athena::SessionState to, const QDateTime &at);
+
+private:
+    struct Row
+    {
+        athena::SessionSummary summary;
+        QString workGroup;
+        std::optional<athena::SessionDetails> details;
+        QString idleText; // what IdleForColumn showed last
+    };
+
+    QVariant display(const Row &row, int column) const;
+    QVariant sortValue(const Row &row, int column) const;
+    QString idleText(const Row &row) const;
+    // Applies `next` to the row, emits dataChanged for the changed columns, reports state changes.
+    void updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
+                   const std::optional<athena::SessionDetails> &details);
+    void rebuildIndex();
+
+    const aws::Clock *m_clock;
+    QList<Row> m_rows;
+    QHash<QString, int> m_index;
+    quint64 m_generation = 0;
+    bool m_passOpen = false;
+    QSet<QString> m_seen;
+};

@@ -1,0 +1,262 @@
+// SessionTableModel under QAbstractItemModelTester: batched inserts, targeted updates, removal
+// only after a complete pass, raw sort values, the live idle column, observed state changes.
+#include "sessiontablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace athena;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 11, 21), QTime(9, 0), Qt::UTC);
+
+SessionSummary summary(const QString &id, SessionState state, int startedMinutesAgo = 10)
+{
+    SessionSummary s;
+    s.sessionId = id;
+    s.description = u"desc "_s + id;
+    s.engineVersion = EngineVersion{u"PySpark engine version 3"_s, u"PySpark engine version 3"_s};
+    s.status.state = state;
+    s.status.startDateTime = kNow.addSecs(-60 * startedMinutesAgo);
+    s.status.lastModifiedDateTime = s.status.startDateTime;
+    if (state == SessionState::Idle)
+        s.status.idleSinceDateTime = kNow.addSecs(-90);
+    return s;
+}
+
+} // namespace
+
+class TestSessionTableModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void pageInsertsInOneBatch();
+    void unchangedRefreshEmitsNothing();
+    void changesEmitOnlyTheirColumns();
+    void vanishedRowsGoOnlyAfterACompletePass();
+    void stalePagesAreIgnored();
+    void sortRoleIsRaw();
+    void idleForIsLive();
+    void detailsInsertAndRefine();
+    void stateChangesAreReported();
+    void clearResets();
+
+private:
+    std::unique_ptr<aws::ManualClock> m_clock;
+    std::unique_ptr<SessionTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestSessionTableModel::init()
+{
+    m_clock = std::make_unique<aws::ManualClock>(kNow);
+    m_model = std::make_unique<SessionTableModel>(m_clock.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestSessionTableModel::pageInsertsInOneBatch()
+{
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    m_model->beginPass(1);
+    QList<SessionSummary> page;
+    for (int i = 0; i < 100; ++i)
+        page << summary(u"s-%1"_s.arg(i), SessionState::Idle);
+    m_model->mergePage(1, u"spark"_s, page);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 0);
+    QCOMPARE(inserted.first().at(2).toInt(), 99);
+    m_model->mergePage(1, u"spark"_s, {summary(u"s-100"_s, SessionState::Busy), summary(u"s-101"_s, SessionState::Busy)});
+    QCOMPARE(inserted.size(), 2);
+    m_model->endPass(1, true);
+    QCOMPARE(m_model->rowCount(), 102);
+    QCOMPARE(m_model->rowOf(u"s-100"_s), 100);
+    QCOMPARE(m_model->data(m_model->index(5, SessionTableModel::WorkGroupColumn)).toString(), u"spark"_s);
+    QCOMPARE(m_model->data(m_model->index(5, SessionTableModel::StateColumn)).toString(), u"IDLE"_s);
+}
+
+void TestSessionTableModel::unchangedRefreshEmitsNothing()
+{
+    QList<SessionSummary> page;
+    for (int i = 0; i < 50; ++i)
+        page << summary(u"s-%1"_s.arg(i), SessionState::Idle);
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, page);
+    m_model->endPass(1, true);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy layout(m_model.get(), &QAbstractItemModel::layoutChanged);
+    m_model->beginPass(2);
+    m_model->mergePage(2, u"spark"_s, page);
+    m_model->endPass(2, true);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(inserted.size(), 0);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(layout.size(), 0);
+}
+
+void TestSessionTableModel::changesEmitOnlyTheirColumns()
+{
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"a"_s, SessionState::Busy), summary(u"b"_s, SessionState::Busy)});
+    m_model->endPass(1, true);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    SessionSummary b = summary(u"b"_s, SessionState::Busy);
+    b.description = u"renamed"_s;
+    m_model->beginPass(2);
+    m_model->mergePage(2, u"spark"_s, {summary(u"a"_s, SessionState::Busy), b});
+    QCOMPARE(changed.size(), 1);
+    const QModelIndex tl = changed.first().at(0).toModelIndex();
+    const QModelIndex br = changed.first().at(1).toModelIndex();
+    QCOMPARE(tl.row(), 1);
+    QCOMPARE(br.row(), 1);
+    QCOMPARE(tl.column(), int(SessionTableModel::DescriptionColumn));
+    QCOMPARE(br.column(), int(SessionTableModel::DescriptionColumn));
+
+    changed.clear();
+    SessionSummary a = summary(u"a"_s, SessionState::Idle);
+    a.status.lastModifiedDateTime = kNow;
+    m_model->mergePage(2, u"spark"_s, {a});
+    // State, Idle for and Last modified changed: two runs of adjacent columns.
+    QList<std::pair<int, int>> runs;
+    for (const QList<QVariant> &args : std::as_const(changed))
+        runs << std::pair{args.at(0).toModelIndex().column(), args.at(1).toModelIndex().column()};
+    QCOMPARE(runs, (QList<std::pair<int, int>>{{SessionTableModel::StateColumn, SessionTableModel::StateColumn},
+                                               {SessionTableModel::IdleForColumn, SessionTableModel::LastModifiedColumn}}));
+}
+
+void TestSessionTableModel::vanishedRowsGoOnlyAfterACompletePass()
+{
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"a"_s, SessionState::Idle), summary(u"b"_s, SessionState::Idle),
+                                       summary(u"c"_s, SessionState::Idle), summary(u"d"_s, SessionState::Idle)});
+    m_model->endPass(1, true);
+    m_model->beginPass(2);
+    m_model->mergePage(2, u"spark"_s, {summary(u"a"_s, SessionState::Idle)});
+    QCOMPARE(m_model->rowCount(), 4); // still there mid-pass
+    m_model->endPass(2, false);
+    QCOMPARE(m_model->rowCount(), 4); // an incomplete pass removes nothing
+    m_model->beginPass(3);
+    m_model->mergePage(3, u"spark"_s, {summary(u"a"_s, SessionState::Idle), summary(u"c"_s, SessionState::Idle)});
+    m_model->endPass(3, true);
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->sessionIdAt(0), u"a"_s);
+    QCOMPARE(m_model->sessionIdAt(1), u"c"_s);
+    QCOMPARE(m_model->rowOf(u"c"_s), 1);
+    QCOMPARE(m_model->rowOf(u"b"_s), -1);
+}
+
+void TestSessionTableModel::stalePagesAreIgnored()
+{
+    m_model->beginPass(1);
+    m_model->beginPass(2);
+    m_model->mergePage(1, u"old"_s, {summary(u"late"_s, SessionState::Idle)});
+    QCOMPARE(m_model->rowCount(), 0);
+    m_model->endPass(1, true);
+    m_model->mergePage(2, u"new"_s, {summary(u"x"_s, SessionState::Idle)});
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void TestSessionTableModel::sortRoleIsRaw()
+{
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"old"_s, SessionState::Idle, 600), summary(u"new"_s, SessionState::Busy, 5)});
+    const QVariant older = m_model->data(m_model->index(0, SessionTableModel::StartedColumn), SessionTableModel::SortRole);
+    const QVariant newer = m_model->data(m_model->index(1, SessionTableModel::StartedColumn), SessionTableModel::SortRole);
+    QCOMPARE(older.typeId(), QMetaType::LongLong);
+    QVERIFY(older.toLongLong() < newer.toLongLong());
+    QCOMPARE(m_model->data(m_model->index(0, 0), SessionTableModel::StateRole).toInt(), int(SessionState::Idle));
+    QCOMPARE(m_model->data(m_model->index(1, 0), SessionTableModel::SessionIdRole).toString(), u"new"_s);
+    QCOMPARE(m_model->data(m_model->index(0, SessionTableModel::IdleForColumn), SessionTableModel::SortRole).toLongLong(), 90000);
+    QCOMPARE(m_model->data(m_model->index(1, SessionTableModel::IdleForColumn), SessionTableModel::SortRole).toLongLong(), 0);
+}
+
+void TestSessionTableModel::idleForIsLive()
+{
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"idle"_s, SessionState::Idle), summary(u"busy"_s, SessionState::Busy)});
+    const QModelIndex idle = m_model->index(0, SessionTableModel::IdleForColumn);
+    QCOMPARE(m_model->data(idle).toString(), u"1 min"_s);
+    QCOMPARE(m_model->data(m_model->index(1, SessionTableModel::IdleForColumn)).toString(), QString());
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->tick();
+    QCOMPARE(changed.size(), 0); // still "1 min"
+    m_clock->advanceMs(60000);
+    m_model->tick();
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), idle);
+    QCOMPARE(m_model->data(idle).toString(), u"2 min"_s);
+    m_clock->advanceMs(3 * 3600 * 1000);
+    QCOMPARE(m_model->data(idle).toString(), u"3 h 2 min"_s);
+    QCOMPARE(SessionTableModel::formatDuration(5), u"5 s"_s);
+    QCOMPARE(SessionTableModel::formatDuration(3 * 86400 + 7200), u"3 d 2 h"_s);
+}
+
+void TestSessionTableModel::detailsInsertAndRefine()
+{
+    SessionDetails d;
+    d.sessionId = u"started"_s;
+    d.workGroup = u"spark-etl"_s;
+    d.engineVersion = u"PySpark engine version 3"_s;
+    d.status.state = SessionState::Creating;
+    d.status.startDateTime = kNow;
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    m_model->upsertDetails(d);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(m_model->data(m_model->index(0, SessionTableModel::WorkGroupColumn)).toString(), u"spark-etl"_s);
+    QCOMPARE(m_model->data(m_model->index(0, SessionTableModel::DpuHoursColumn)).toString(), QString());
+    d.status.state = SessionState::Idle;
+    d.dpuExecutionInMillis = 5400000;
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->upsertDetails(d);
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(m_model->data(m_model->index(0, SessionTableModel::DpuHoursColumn), SessionTableModel::SortRole).toDouble(), 1.5);
+    QVERIFY(m_model->detailsOf(u"started"_s).has_value());
+    // A later listing pass keeps the row (it is seen) and its details.
+    m_model->beginPass(5);
+    SessionSummary s = d.summary();
+    m_model->mergePage(5, u"spark-etl"_s, {s});
+    m_model->endPass(5, true);
+    QCOMPARE(m_model->rowCount(), 1);
+    QVERIFY(m_model->detailsOf(u"started"_s).has_value());
+}
+
+void TestSessionTableModel::stateChangesAreReported()
+{
+    QSignalSpy states(m_model.get(), &SessionTableModel::sessionStateChanged);
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"a"_s, SessionState::Busy)});
+    QCOMPARE(states.size(), 0); // a first sighting from a listing is not a change
+    SessionSummary a = summary(u"a"_s, SessionState::Idle);
+    a.status.lastModifiedDateTime = kNow.addSecs(-5);
+    m_model->mergePage(1, u"spark"_s, {a});
+    QCOMPARE(states.size(), 1);
+    QCOMPARE(states.first().at(0).toString(), u"a"_s);
+    QCOMPARE(states.first().at(1).toString(), u"spark"_s);
+    QVERIFY(states.first().at(2).value<std::optional<SessionState>>() == SessionState::Busy);
+    QVERIFY(states.first().at(3).value<SessionState>() == SessionState::Idle);
+    QCOMPARE(states.first().at(4).toDateTime(), kNow.addSecs(-5));
+}
+
+void TestSessionTableModel::clearResets()
+{
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"a"_s, SessionState::Busy)});
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    m_model->clear();
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(m_model->rowCount(), 0);
+    m_model->mergePage(1, u"spark"_s, {summary(u"late"_s, SessionState::Busy)});
+    QCOMPARE(m_model->rowCount(), 0); // the pass closed with the reset
+}
+
+QTEST_GUILESS_MAIN(TestSessionTableModel)
+#include "tst_sessiontablemodel.moc"

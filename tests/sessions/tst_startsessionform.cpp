@@ -1,0 +1,154 @@
+// The start-session form's rules, defaults, request, cost estimate and "start similar".
+#include "startsessionform.h"
+
+#include <QTest>
+
+using namespace athena;
+using namespace Qt::StringLiterals;
+using F = StartSessionForm::Field;
+
+class TestStartSessionForm : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaults();
+    void fieldRules_data();
+    void fieldRules();
+    void keyValueRules();
+    void notebookVersionNeedsNotebookId();
+    void buildsTheRequest();
+    void costEstimate();
+    void startSimilar();
+};
+
+void TestStartSessionForm::defaults()
+{
+    const StartSessionForm form;
+    QCOMPARE(form.text(F::MaxConcurrentDpus), u"20"_s);
+    QCOMPARE(form.text(F::CoordinatorDpuSize), u"1"_s);
+    QCOMPARE(form.text(F::DefaultExecutorDpuSize), u"1"_s);
+    QCOMPARE(form.text(F::IdleTimeoutMinutes), u"20"_s);
+    QVERIFY(form.text(F::ClientRequestToken).size() >= 32);
+    QVERIFY(!form.isValid()); // no workgroup yet
+    QCOMPARE(form.problems().size(), 1);
+    QCOMPARE(form.problems().first().second, u"Workgroup is required"_s);
+}
+
+void TestStartSessionForm::fieldRules_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("message");
+    const auto f = [](F x) { return static_cast<int>(x); };
+    QTest::newRow("dpus 1") << f(F::MaxConcurrentDpus) << u"1"_s << u"Max concurrent DPUs must be between 2 and 5000 DPUs"_s;
+    QTest::newRow("dpus 2") << f(F::MaxConcurrentDpus) << u"2"_s << QString();
+    QTest::newRow("dpus 5000") << f(F::MaxConcurrentDpus) << u"5000"_s << QString();
+    QTest::newRow("dpus 5001") << f(F::MaxConcurrentDpus) << u"5001"_s << u"Max concurrent DPUs must be between 2 and 5000 DPUs"_s;
+    QTest::newRow("dpus text") << f(F::MaxConcurrentDpus) << u"twenty"_s << u"Max concurrent DPUs must be a whole number"_s;
+    QTest::newRow("dpus empty") << f(F::MaxConcurrentDpus) << QString() << u"Max concurrent DPUs is required"_s;
+    QTest::newRow("dpus decimal") << f(F::MaxConcurrentDpus) << u"2.5"_s << u"Max concurrent DPUs must be a whole number"_s;
+    QTest::newRow("idle 0") << f(F::IdleTimeoutMinutes) << u"0"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
+    QTest::newRow("idle 1") << f(F::IdleTimeoutMinutes) << u"1"_s << QString();
+    QTest::newRow("idle 480") << f(F::IdleTimeoutMinutes) << u"480"_s << QString();
+    QTest::newRow("idle 481") << f(F::IdleTimeoutMinutes) << u"481"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
+    QTest::newRow("idle spaces") << f(F::IdleTimeoutMinutes) << u" 30 "_s << QString();
+    QTest::newRow("coordinator 2") << f(F::CoordinatorDpuSize) << u"2"_s << u"Coordinator DPU size must be 1 DPU"_s;
+    QTest::newRow("executor 0") << f(F::DefaultExecutorDpuSize) << u"0"_s << u"Default executor DPU size must be 1 DPU"_s;
+    QTest::newRow("workgroup bad") << f(F::WorkGroup) << u"my wg"_s << u"Workgroup may contain only letters, digits, '.', '_' and '-'"_s;
+    QTest::newRow("description long") << f(F::Description) << QString(1025, u'd') << u"Description must be at most 1024 characters (it has 1025)"_s;
+    QTest::newRow("token short") << f(F::ClientRequestToken) << u"abc"_s << u"Client request token must be 32 to 128 characters (it has 3)"_s;
+}
+
+void TestStartSessionForm::fieldRules()
+{
+    QFETCH(int, field);
+    QFETCH(QString, value);
+    QFETCH(QString, message);
+    StartSessionForm form;
+    form.setText(static_cast<F>(field), value);
+    QCOMPARE(form.check(static_cast<F>(field)).value_or(QString()), message);
+}
+
+void TestStartSessionForm::keyValueRules()
+{
+    StartSessionForm form;
+    form.setText(F::WorkGroup, u"spark"_s);
+    form.setKeyValues(F::SparkProperties, {{u"spark.a"_s, u"1"_s}, {QString(), QString()}, {u"spark.b"_s, u"2"_s}});
+    QVERIFY(form.isValid()); // an empty row being typed is fine
+    form.setKeyValues(F::SparkProperties, {{u"spark.a"_s, u"1"_s}, {u" spark.a "_s, u"2"_s}});
+    QCOMPARE(form.check(F::SparkProperties).value_or(QString()), u"Spark property 'spark.a' appears twice"_s);
+    form.setKeyValues(F::SparkProperties, {{QString(), u"orphan"_s}});
+    QCOMPARE(form.check(F::SparkProperties).value_or(QString()), u"Spark property with value 'orphan' has no key"_s);
+    form.setKeyValues(F::AdditionalConfigs, {{QString(256, u'k'), u"v"_s}});
+    QVERIFY(form.check(F::AdditionalConfigs).value_or(QString()).contains(u"Key must be at most 255 characters"_s));
+}
+
+void TestStartSessionForm::notebookVersionNeedsNotebookId()
+{
+    StartSessionForm form;
+    form.setText(F::WorkGroup, u"spark"_s);
+    form.setText(F::NotebookVersion, u"Athena notebook version 1"_s);
+    QCOMPARE(form.check(F::NotebookVersion).value_or(QString()), u"A notebook version needs a NotebookId in the additional configs"_s);
+    form.setKeyValues(F::AdditionalConfigs, {{u"NotebookId"_s, u"nb-1"_s}});
+    QVERIFY(!form.check(F::NotebookVersion));
+    QVERIFY(form.isValid());
+}
+
+void TestStartSessionForm::buildsTheRequest()
+{
+    StartSessionForm form;
+    form.setText(F::WorkGroup, u"spark-etl"_s);
+    form.setText(F::Description, u"nightly"_s);
+    form.setText(F::MaxConcurrentDpus, u"40"_s);
+    form.setText(F::IdleTimeoutMinutes, u"15"_s);
+    form.setKeyValues(F::SparkProperties, {{u" spark.executor.memory "_s, u"4g"_s}, {QString(), QString()}});
+    QVERIFY(form.isValid());
+    const StartSessionRequest r = form.request();
+    QCOMPARE(r.workGroup, u"spark-etl"_s);
+    QCOMPARE(r.description, u"nightly"_s);
+    QVERIFY(r.engineConfiguration.maxConcurrentDpus == 40);
+    QVERIFY(r.engineConfiguration.coordinatorDpuSize == 1);
+    QVERIFY(r.sessionIdleTimeoutInMinutes == 15);
+    QCOMPARE(r.engineConfiguration.sparkProperties, (StringMap{{u"spark.executor.memory"_s, u"4g"_s}}));
+    QCOMPARE(r.clientRequestToken, form.text(F::ClientRequestToken));
+    QVERIFY(validate(r).isEmpty()); // the form and the client agree
+}
+
+void TestStartSessionForm::costEstimate()
+{
+    StartSessionForm form;
+    QCOMPARE(form.costPerHourAtFullUse().value_or(-1), 20 * 0.35);
+    QCOMPARE(form.costPerHourIdle(), 0.35);
+    form.setText(F::MaxConcurrentDpus, u"100"_s);
+    QCOMPARE(form.costPerHourAtFullUse().value_or(-1), 35.0);
+    form.setText(F::MaxConcurrentDpus, u"x"_s);
+    QVERIFY(!form.costPerHourAtFullUse());
+    form.setDpuHourPrice(0.5);
+    form.setText(F::MaxConcurrentDpus, u"10"_s);
+    QCOMPARE(form.costPerHourAtFullUse().value_or(-1), 5.0);
+}
+
+void TestStartSessionForm::startSimilar()
+{
+    SessionDetails d;
+    d.workGroup = u"spark-ml"_s;
+    d.description = u"feature run"_s;
+    d.engineConfiguration.maxConcurrentDpus = 60;
+    d.engineConfiguration.coordinatorDpuSize = 1;
+    d.engineConfiguration.sparkProperties = {{u"spark.sql.shuffle.partitions"_s, u"256"_s}};
+    d.engineConfiguration.additionalConfigs = {{u"NotebookId"_s, u"nb"_s}};
+    d.notebookVersion = u"Athena notebook version 1"_s;
+    d.sessionConfiguration.idleTimeoutSeconds = 45 * 60;
+    const StartSessionForm a = StartSessionForm::similarTo(d);
+    const StartSessionForm b = StartSessionForm::similarTo(d);
+    QCOMPARE(a.text(F::WorkGroup), u"spark-ml"_s);
+    QCOMPARE(a.text(F::MaxConcurrentDpus), u"60"_s);
+    QCOMPARE(a.text(F::IdleTimeoutMinutes), u"45"_s);
+    QCOMPARE(a.keyValues(F::SparkProperties), (StartSessionForm::KeyValues{{u"spark.sql.shuffle.partitions"_s, u"256"_s}}));
+    QVERIFY(a.isValid());
+    QVERIFY(a.text(F::ClientRequestToken) != b.text(F::ClientRequestToken)); // a new session, not a retry
+}
+
+QTEST_GUILESS_MAIN(TestStartSessionForm)
+#include "tst_startsessionform.moc"
