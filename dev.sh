@@ -10,7 +10,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(
     build-essential cmake ninja-build git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
+    qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite
     python3
 )
 

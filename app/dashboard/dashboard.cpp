@@ -1,0 +1,337 @@
+#include "dashboard.h"
+
+#include "localendpoint.h"
+#include "sessionexport.h"
+
+#include <QDir>
+#include <QNetworkAccessManager>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+using athena::SessionState;
+
+Dashboard::Dashboard(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_network(new QNetworkAccessManager(this))
+{
+    m_proxy.setSourceModel(&m_model);
+    m_worker.attach(&m_model);
+    m_poller.attach(&m_model);
+    m_poller.setIntervals(m_options.pollIntervals);
+    if (auto opened = m_history.open(m_options.historyPath); !opened.ok())
+        qWarning("State history is unavailable: %s", qPrintable(opened.error().message));
+
+    connect(&m_model, &SessionTableModel::sessionStateChanged, &m_history, &StateHistory::record);
+    connect(&m_model, &SessionTableModel::sessionStateChanged, this, &Dashboard::onStateChanged);
+    connect(&m_worker, &SessionListWorker::passStarted, this, [this] { Q_EMIT loadingStarted(); });
+    connect(&m_worker, &SessionListWorker::progress, this,
+            [this](quint64, int pages, int sessions) { Q_EMIT loadingProgress(pages, sessions); });
+    connect(&m_worker, &SessionListWorker::passFinished, this,
+            [this](quint64, bool complete) { Q_EMIT loadingFinished(complete, m_model.rowCount()); });
+    connect(&m_worker, &SessionListWorker::errorOccurred, this, [this](quint64, const aws::AwsError &error) {
+        Q_EMIT errorOccurred(error, tr("Listing sessions"));
+    });
+    connect(&m_poller, &SessionPoller::detailsUpdated, this, [this](const athena::SessionDetails &d) {
+        m_updated.insert(d.sessionId, QDateTime::currentDateTimeUtc());
+        if (d.sessionId == m_selected)
+            Q_EMIT selectedDetailsChanged(d);
+    });
+    connect(&m_poller, &SessionPoller::pollFailed, this, [this](const QString &id, const aws::AwsError &error, int errors) {
+        if (id == m_selected && errors == 1)
+            Q_EMIT errorOccurred(error, tr("Refreshing session %1").arg(id));
+    });
+    // The live "Idle for" column.
+    connect(&m_tick, &QTimer::timeout, &m_model, &SessionTableModel::tick);
+    m_tick.start(1000);
+}
+
+Dashboard::~Dashboard()
+{
+    m_worker.cancel();
+    m_poller.setClient(nullptr);
+    m_history.flush();
+}
+
+QStringList Dashboard::awsProfiles() const
+{
+    auto files = aws::AwsConfigFiles::load(m_options.env);
+    return files.ok() ? files->profileNames() : QStringList();
+}
+
+bool Dashboard::awsCredentialsAvailable() const
+{
+    if (!m_options.env.value(u"AWS_ACCESS_KEY_ID"_s).isEmpty() && !m_options.env.value(u"AWS_SECRET_ACCESS_KEY"_s).isEmpty())
+        return true;
+    auto files = aws::AwsConfigFiles::load(m_options.env);
+    if (!files.ok())
+        return false;
+    const QStringList profiles = files->profileNames();
+    for (const QString &p : profiles) {
+        for (const QString &key : {u"aws_access_key_id"_s, u"credential_process"_s, u"sso_session"_s, u"role_arn"_s}) {
+            if (!files->profileValue(p, key).isEmpty())
+                return true;
+        }
+    }
+    return false;
+}
+
+ConnectionChoice Dashboard::defaultChoice() const
+{
+    if (!awsCredentialsAvailable())
+        return ConnectionChoice::sandbox();
+    const QString profile = m_options.env.value(u"AWS_PROFILE"_s, u"default"_s);
+    return ConnectionChoice::awsProfile(profile);
+}
+
+aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
+{
+    athena::AthenaClient *client = nullptr;
+    QString description;
+    QString region;
+    if (choice.kind == ConnectionChoice::Kind::Sandbox) {
+        if (!m_sandbox) {
+            local::EndpointOptions options;
+            options.inMemory = m_options.sandboxInMemory;
+            options.dataDir = m_options.sandboxDataDir.isEmpty()
+                                  ? QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"sandbox"_s)
+                                  : m_options.sandboxDataDir;
+            options.seedSessions = m_options.sandboxSeedSessions;
+            options.engine.timeScale = m_options.sandboxTimeScale;
+            options.engine.dpuQuota = m_options.sandboxDpuQuota;
+            auto sandbox = std::make_unique<local::LocalEndpointThread>(options);
+            if (auto started = sandbox->start(); !started.ok())
+                return started.error();
+            m_sandbox = std::move(sandbox);
+            aws::TransportConfig config;
+            config.endpoint = m_sandbox->url();
+            config.region = u"us-east-1"_s;
+            config.requestTimeoutMs = 15000;
+            m_sandboxTransport = std::make_unique<aws::AwsJsonTransport>(
+                m_network, std::make_shared<aws::StaticCredentialsProvider>(m_sandbox->credentials()), config);
+            m_sandboxClient = std::make_unique<athena::AthenaClient>(m_sandboxTransport.get());
+        }
+        client = m_sandboxClient.get();
+        description = tr("Local sandbox (%1)").arg(m_sandbox->url().toString(QUrl::StripTrailingSlash));
+        region = u"us-east-1"_s;
+    } else {
+        athena::ConnectionOptions options;
+        options.profile = choice.profile;
+        options.region = choice.region;
+        options.endpointUrl = choice.endpointUrl;
+        auto connection = athena::openConnection(m_network, options, m_options.env);
+        if (!connection.ok())
+            return connection.error();
+        m_connection = connection.value();
+        client = m_connection->client.get();
+        description = tr("Profile %1 · %2 · %3")
+                          .arg(m_connection->settings.profile, m_connection->settings.region,
+                               m_connection->settings.endpoint.host());
+        region = m_connection->settings.region;
+    }
+    m_choice = choice;
+    m_client = client;
+    m_description = description;
+    m_region = region;
+    ++m_connectionSerial;
+    m_sparkWorkGroups.clear();
+    m_workGroupsLoaded = false;
+    m_selected.clear();
+    m_poller.setClient(client);
+    m_worker.setClient(client);
+    Q_EMIT connected(description);
+    loadWorkGroups();
+    return true;
+}
+
+void Dashboard::loadWorkGroups()
+{
+    if (!m_client)
+        return;
+    const quint64 serial = m_connectionSerial;
+    m_client->listAllWorkGroups(this, [this, serial](const aws::Result<QList<athena::WorkGroupSummary>> &r) {
+        if (serial != m_connectionSerial)
+            return; // an answer for a connection no longer in use
+        if (!r.ok()) {
+            Q_EMIT errorOccurred(r.error(), tr("Loading workgroups"));
+            return;
+        }
+        m_sparkWorkGroups.clear();
+        for (const athena::WorkGroupSummary &w : r.value()) {
+            if (w.engineVersion.isSpark() && w.state != u"DISABLED"_s)
+                m_sparkWorkGroups.append(w);
+        }
+        std::sort(m_sparkWorkGroups.begin(), m_sparkWorkGroups.end(),
+                  [](const auto &a, const auto &b) { return a.name < b.name; });
+        m_workGroupsLoaded = true;
+        Q_EMIT workGroupsChanged(m_sparkWorkGroups);
+        applyScope();
+        refresh();
+    });
+}
+
+void Dashboard::setScope(const QString &workGroup, const StateFilter &filter)
+{
+    if (workGroup == m_workGroup && filter == m_filter && !m_worker.workGroups().isEmpty())
+        return;
+    m_workGroup = workGroup;
+    m_filter = filter;
+    applyScope();
+    refresh();
+}
+
+void Dashboard::applyScope()
+{
+    QStringList groups;
+    if (m_workGroup.isEmpty()) {
+        for (const athena::WorkGroupSummary &w : std::as_const(m_sparkWorkGroups))
+            groups << w.name;
+    } else {
+        groups << m_workGroup;
+    }
+    m_worker.setScope(groups, m_filter);
+}
+
+void Dashboard::refresh()
+{
+    m_worker.refresh();
+}
+
+void Dashboard::cancelLoading()
+{
+    m_worker.cancel();
+}
+
+void Dashboard::setAutoRefreshSeconds(int seconds)
+{
+    m_autoRefreshSeconds = std::max(0, seconds);
+    m_worker.setAutoRefreshInterval(m_visible ? m_autoRefreshSeconds * 1000 : 0);
+}
+
+void Dashboard::setWindowVisible(bool visible)
+{
+    if (visible == m_visible)
+        return;
+    m_visible = visible;
+    if (visible) {
+        m_poller.resume();
+        m_worker.setAutoRefreshInterval(m_autoRefreshSeconds * 1000);
+        if (m_autoRefreshSeconds > 0)
+            refresh();
+    } else {
+        m_poller.pause();
+        m_worker.setAutoRefreshInterval(0);
+    }
+}
+
+void Dashboard::select(const QString &sessionId)
+{
+    if (sessionId == m_selected)
+        return;
+    if (!m_selected.isEmpty())
+        m_poller.unwatch(m_selected, SessionPoller::Selected);
+    m_selected = sessionId;
+    if (sessionId.isEmpty())
+        return;
+    if (const auto details = m_model.detailsOf(sessionId))
+        Q_EMIT selectedDetailsChanged(*details);
+    const int row = m_model.rowOf(sessionId);
+    const auto state = row >= 0 ? m_model.summaryAt(row).status.state : std::nullopt;
+    if (state && athena::isFinal(*state) && m_model.detailsOf(sessionId)) {
+        return; // an ended session already shown in full: nothing will change
+    }
+    m_poller.watch(sessionId, SessionPoller::Selected);
+}
+
+void Dashboard::setPinned(const QString &sessionId, bool pinned)
+{
+    if (pinned) {
+        m_pinned.insert(sessionId);
+        m_poller.watch(sessionId, SessionPoller::Pinned);
+    } else {
+        m_pinned.remove(sessionId);
+        m_poller.unwatch(sessionId, SessionPoller::Pinned);
+    }
+}
+
+void Dashboard::startSession(const athena::StartSessionRequest &request, QObject *context,
+                             athena::Callback<athena::StartSessionResult> done)
+{
+    if (!m_client) {
+        done(aws::AwsError::make(aws::AwsError::Kind::Config, u"NotConnected"_s, tr("Not connected")));
+        return;
+    }
+    m_client->startSession(request, context, [this, request, done](const aws::Result<athena::StartSessionResult> &r) {
+        if (r.ok()) {
+            // In the table at once, as the service described it, then followed by the poller.
+            athena::SessionDetails d;
+            d.sessionId = r->sessionId;
+            d.workGroup = request.workGroup;
+            d.description = request.description;
+            d.engineConfiguration = request.engineConfiguration;
+            d.notebookVersion = request.notebookVersion;
+            d.status.state = r->state.value_or(SessionState::Creating);
+            d.status.startDateTime = QDateTime::currentDateTimeUtc();
+            m_model.upsertDetails(d);
+            m_started.insert(r->sessionId);
+            m_poller.watch(r->sessionId, SessionPoller::Started);
+            m_poller.watch(r->sessionId, SessionPoller::Pinned); // notified until it ends
+        }
+        done(r);
+    });
+}
+
+void Dashboard::terminateSessions(const QStringList &sessionIds)
+{
+    if (!m_client)
+        return;
+    for (const QString &id : sessionIds) {
+        m_client->terminateSession(id, this, [this, id](const aws::Result<athena::TerminateSessionResult> &r) {
+            if (!r.ok()) {
+                Q_EMIT terminateFinished(id, false, r.error().toString());
+                return;
+            }
+            m_poller.watch(id, SessionPoller::Started); // follow it to TERMINATED quickly
+            m_poller.pollNow(id);
+            Q_EMIT terminateFinished(id, true, {});
+        });
+    }
+}
+
+void Dashboard::onStateChanged(const QString &sessionId, const QString &workGroup, std::optional<SessionState> from,
+                               SessionState to, const QDateTime &)
+{
+    if (!m_started.contains(sessionId) && !m_pinned.contains(sessionId))
+        return;
+    const QString description = m_model.summaryAt(m_model.rowOf(sessionId)).description;
+    const QString name = description.isEmpty() ? sessionId : description;
+    switch (to) {
+    case SessionState::Idle:
+        if (!from || athena::isTransitional(*from))
+            Q_EMIT notification(tr("Session ready"), tr("%1 is IDLE in %2").arg(name, workGroup), false);
+        break;
+    case SessionState::Failed:
+    case SessionState::Degraded:
+        Q_EMIT notification(tr("Session %1").arg(athena::stateName(to)),
+                            tr("%1 in %2 is %3").arg(name, workGroup, athena::stateName(to)), true);
+        break;
+    case SessionState::Terminated:
+        Q_EMIT notification(tr("Session ended"), tr("%1 in %2 is TERMINATED").arg(name, workGroup), false);
+        break;
+    default:
+        break;
+    }
+}
+
+QByteArray Dashboard::exportCsv(const QList<int> &modelRows) const
+{
+    return sessionexport::toCsv(m_model, modelRows);
+}
+
+QByteArray Dashboard::exportJson(const QList<int> &modelRows) const
+{
+    QList<sessionexport::Entry> entries;
+    for (int row : modelRows) {
+        const athena::SessionSummary s = m_model.summaryAt(row);
+        entries.append({s, m_model.workGroupOf(s.sessionId), m_model.detailsOf(s.sessionId)});
+    }
+    return sessionexport::toJson(entries);
+}

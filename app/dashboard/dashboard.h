@@ -1,0 +1,157 @@
+#pragma once
+
+#include "athenaconnection.h"
+#include "sessionfilterproxymodel.h"
+#include "sessionlistworker.h"
+#include "sessionpoller.h"
+#include "sessiontablemodel.h"
+#include "statehistory.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+class QNetworkAccessManager;
+namespace local {
+class LocalEndpointThread;
+}
+
+// Where the dashboard connects: the in-process Local sandbox, or an AWS profile.
+struct ConnectionChoice
+{
+    enum class Kind { Sandbox, Profile } kind = Kind::Sandbox;
+    QString profile;
+    QString region;
+    QString endpointUrl;
+
+    static ConnectionChoice sandbox() { return {}; }
+    static ConnectionChoice awsProfile(QString profile, QString region = {}, QString endpointUrl = {})
+    {
+        return {Kind::Profile, std::move(profile), std::move(region), std::move(endpointUrl)};
+    }
+    friend bool operator==(const ConnectionChoice &, const ConnectionChoice &) = default;
+};
+
+// Everything the window shows, without a widget: the connection (an AWS profile or the
+// in-process sandbox), the Spark workgroups, the session table with its worker, the poller that
+// follows the selected, started and pinned sessions, the observed history, and the rules for
+// desktop notifications. Widgets bind to it and never see a request or JSON.
+class Dashboard final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Dashboard)
+
+public:
+    struct Options
+    {
+        aws::Environment env;
+        QString sandboxDataDir;      // default: <AppDataLocation>/sandbox
+        bool sandboxInMemory = false;
+        int sandboxSeedSessions = 60; // into an empty sandbox
+        double sandboxTimeScale = 2.0;
+        QString historyPath;          // default: StateHistory::defaultPath()
+        SessionPoller::Intervals pollIntervals;
+        int sandboxDpuQuota = 1000;
+    };
+
+    explicit Dashboard(Options options, QObject *parent = nullptr);
+    ~Dashboard() override;
+
+    // AWS profiles from the shared files, and whether any AWS credentials are configured at all.
+    QStringList awsProfiles() const;
+    bool awsCredentialsAvailable() const;
+    ConnectionChoice defaultChoice() const;
+    // Resolves and switches; on an error the previous connection stays.
+    aws::Result<bool> connectTo(const ConnectionChoice &choice);
+    bool isConnected() const { return m_client != nullptr; }
+    ConnectionChoice connection() const { return m_choice; }
+    QString connectionDescription() const { return m_description; }
+    QString region() const { return m_region; }
+
+    void loadWorkGroups();
+    QList<athena::WorkGroupSummary> sparkWorkGroups() const { return m_sparkWorkGroups; }
+    bool workGroupsLoaded() const { return m_workGroupsLoaded; }
+
+    // An empty workGroup means every Spark workgroup.
+    void setScope(const QString &workGroup, const StateFilter &filter);
+    QString workGroup() const { return m_workGroup; }
+    StateFilter filter() const { return m_filter; }
+    void refresh();
+    void cancelLoading();
+    void setAutoRefreshSeconds(int seconds);
+    int autoRefreshSeconds() const { return m_autoRefreshSeconds; }
+    bool isLoading() const { return m_worker.isRunning(); }
+
+    SessionTableModel *model() { return &m_model; }
+    SessionFilterProxyModel *proxy() { return &m_proxy; }
+    SessionPoller *poller() { return &m_poller; }
+    StateHistory *history() { return &m_history; }
+
+    void select(const QString &sessionId);
+    QString selected() const { return m_selected; }
+    void setPinned(const QString &sessionId, bool pinned);
+    bool isPinned(const QString &sessionId) const { return m_pinned.contains(sessionId); }
+    QDateTime lastUpdated(const QString &sessionId) const { return m_updated.value(sessionId); }
+
+    // Pauses polling and auto-refresh while the window is hidden.
+    void setWindowVisible(bool visible);
+
+    // On success the session is in the table at once, followed until it settles, and watched
+    // for notifications.
+    void startSession(const athena::StartSessionRequest &request, QObject *context,
+                      athena::Callback<athena::StartSessionResult> done);
+    void terminateSessions(const QStringList &sessionIds);
+
+    // The session's JSON export entries for the given model rows.
+    QByteArray exportJson(const QList<int> &modelRows) const;
+    QByteArray exportCsv(const QList<int> &modelRows) const;
+
+Q_SIGNALS:
+    void connected(const QString &description);
+    void workGroupsChanged(const QList<athena::WorkGroupSummary> &sparkWorkGroups);
+    void loadingStarted();
+    void loadingProgress(int pages, int sessions);
+    void loadingFinished(bool complete, int sessions);
+    void errorOccurred(const aws::AwsError &error, const QString &during);
+    void selectedDetailsChanged(const athena::SessionDetails &details);
+    void terminateFinished(const QString &sessionId, bool ok, const QString &message);
+    void notification(const QString &title, const QString &message, bool problem);
+
+private:
+    void applyScope();
+    void onStateChanged(const QString &sessionId, const QString &workGroup, std::optional<athena::SessionState> from,
+                        athena::SessionState to, const QDateTime &at);
+
+    Options m_options;
+    QNetworkAccessManager *m_network;
+    std::unique_ptr<local::LocalEndpointThread> m_sandbox;
+    std::shared_ptr<athena::AthenaConnection> m_connection;
+    std::unique_ptr<aws::AwsJsonTransport> m_sandboxTransport;
+    std::unique_ptr<athena::AthenaClient> m_sandboxClient;
+    athena::AthenaClient *m_client = nullptr;
+    ConnectionChoice m_choice;
+    QString m_description;
+    QString m_region;
+
+    QList<athena::WorkGroupSummary> m_sparkWorkGroups;
+    bool m_workGroupsLoaded = false;
+    QString m_workGroup;
+    StateFilter m_filter;
+    int m_autoRefreshSeconds = 0;
+    bool m_visible = true;
+
+    SessionTableModel m_model;
+    SessionFilterProxyModel m_proxy;
+    SessionListWorker m_worker;
+    SessionPoller m_poller;
+    StateHistory m_history;
+    QTimer m_tick;
+
+    QString m_selected;
+    QSet<QString> m_pinned;
+    QSet<QString> m_started; // started from this app: notified about
+    QHash<QString, QDateTime> m_updated;
+    quint64 m_connectionSerial = 0;
+};

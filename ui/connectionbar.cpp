@@ -1,0 +1,191 @@
+#include "connectionbar.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QToolButton>
+
+namespace {
+
+const char *const kRegions[] = {"us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "eu-north-1",
+                                "ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "ap-south-1"};
+
+QString filterKey(const StateFilter &f)
+{
+    switch (f.mode) {
+    case StateFilter::Mode::Active: return QStringLiteral("active");
+    case StateFilter::Mode::All: return QStringLiteral("all");
+    case StateFilter::Mode::Single: return athena::stateName(f.state);
+    }
+    return {};
+}
+
+} // namespace
+
+ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("connectionBar"));
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("profileCombo"));
+    m_profile->setMinimumContentsLength(12);
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("regionCombo"));
+    m_region->setEditable(true);
+    m_region->addItem(QString());
+    for (const char *r : kRegions)
+        m_region->addItem(QString::fromLatin1(r));
+    m_region->setMinimumContentsLength(11);
+    m_region->setToolTip(tr("Region; empty uses the profile's (AWS_REGION, the config file)"));
+    m_workGroup = new QComboBox(this);
+    m_workGroup->setObjectName(QStringLiteral("workGroupCombo"));
+    m_workGroup->setMinimumContentsLength(18);
+    m_workGroup->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_filter = new QComboBox(this);
+    m_filter->setObjectName(QStringLiteral("filterCombo"));
+    m_filter->addItem(tr("Active"), QStringLiteral("active"));
+    m_filter->addItem(tr("All"), QStringLiteral("all"));
+    for (athena::SessionState s : athena::allSessionStates())
+        m_filter->addItem(athena::stateName(s), athena::stateName(s));
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setPlaceholderText(tr("Search ID or description (Ctrl+F)"));
+    m_search->setMinimumWidth(200);
+    m_refresh = new QToolButton(this);
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_interval = new QComboBox(this);
+    m_interval->setObjectName(QStringLiteral("autoRefreshCombo"));
+    m_interval->setToolTip(tr("Refresh automatically"));
+    m_interval->addItem(tr("Auto-refresh off"), 0);
+    m_interval->addItem(tr("Every 10 s"), 10);
+    m_interval->addItem(tr("Every 30 s"), 30);
+    m_interval->addItem(tr("Every minute"), 60);
+    m_interval->addItem(tr("Every 5 minutes"), 300);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(6, 4, 6, 4);
+    auto label = [this, layout](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        layout->addWidget(l);
+        layout->addWidget(buddy);
+    };
+    label(tr("&Profile:"), m_profile);
+    label(tr("Re&gion:"), m_region);
+    label(tr("&Workgroup:"), m_workGroup);
+    label(tr("S&tate:"), m_filter);
+    layout->addWidget(m_search, 1);
+    layout->addWidget(m_refresh);
+    layout->addWidget(m_interval);
+
+    connect(m_profile, &QComboBox::activated, this, [this] { emitConnection(); });
+    connect(m_region->lineEdit(), &QLineEdit::editingFinished, this, [this] { emitConnection(); });
+    connect(m_region, &QComboBox::activated, this, [this] { emitConnection(); });
+    connect(m_workGroup, &QComboBox::activated, this, [this] { Q_EMIT scopeChosen(workGroup(), filter()); });
+    connect(m_filter, &QComboBox::activated, this, [this] { Q_EMIT scopeChosen(workGroup(), filter()); });
+    connect(m_search, &QLineEdit::textChanged, this, &ConnectionBar::searchChanged);
+    connect(m_interval, &QComboBox::activated, this, [this] { Q_EMIT autoRefreshChosen(autoRefreshSeconds()); });
+}
+
+void ConnectionBar::setRefreshAction(QAction *action)
+{
+    m_refresh->setDefaultAction(action);
+}
+
+void ConnectionBar::setProfiles(const QStringList &awsProfiles)
+{
+    const ConnectionChoice current = connection();
+    m_updating = true;
+    m_profile->clear();
+    m_profile->addItem(tr("Local sandbox"), QStringLiteral("sandbox"));
+    for (const QString &p : awsProfiles)
+        m_profile->addItem(p, QString(QStringLiteral("profile:") + p));
+    m_updating = false;
+    setConnection(current);
+}
+
+void ConnectionBar::setConnection(const ConnectionChoice &choice)
+{
+    m_updating = true;
+    if (choice.kind == ConnectionChoice::Kind::Sandbox) {
+        m_profile->setCurrentIndex(0);
+    } else {
+        const QString key = QStringLiteral("profile:") + choice.profile;
+        int at = m_profile->findData(key);
+        if (at < 0) {
+            m_profile->addItem(choice.profile, key);
+            at = m_profile->count() - 1;
+        }
+        m_profile->setCurrentIndex(at);
+    }
+    m_region->setCurrentText(choice.region);
+    m_region->setEnabled(choice.kind == ConnectionChoice::Kind::Profile);
+    m_updating = false;
+}
+
+ConnectionChoice ConnectionBar::connection() const
+{
+    const QString key = m_profile->currentData().toString();
+    if (!key.startsWith(QStringLiteral("profile:")))
+        return ConnectionChoice::sandbox();
+    return ConnectionChoice::awsProfile(key.mid(8), m_region->currentText().trimmed());
+}
+
+void ConnectionBar::emitConnection()
+{
+    if (m_updating)
+        return;
+    const ConnectionChoice choice = connection();
+    m_region->setEnabled(choice.kind == ConnectionChoice::Kind::Profile);
+    Q_EMIT connectionChosen(choice);
+}
+
+void ConnectionBar::setWorkGroups(const QStringList &sparkWorkGroups)
+{
+    const QString current = workGroup();
+    m_workGroup->clear();
+    m_workGroup->addItem(tr("All Spark workgroups"), QString());
+    for (const QString &wg : sparkWorkGroups)
+        m_workGroup->addItem(wg, wg);
+    const int at = m_workGroup->findData(current);
+    m_workGroup->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+void ConnectionBar::setScope(const QString &workGroup, const StateFilter &filter)
+{
+    int at = m_workGroup->findData(workGroup);
+    if (at < 0 && !workGroup.isEmpty()) {
+        m_workGroup->addItem(workGroup, workGroup);
+        at = m_workGroup->count() - 1;
+    }
+    m_workGroup->setCurrentIndex(std::max(at, 0));
+    m_filter->setCurrentIndex(std::max(0, m_filter->findData(filterKey(filter))));
+}
+
+QString ConnectionBar::workGroup() const
+{
+    return m_workGroup->currentData().toString();
+}
+
+StateFilter ConnectionBar::filter() const
+{
+    const QString key = m_filter->currentData().toString();
+    if (key == QStringLiteral("all"))
+        return StateFilter::all();
+    if (const auto s = athena::sessionStateFromString(key))
+        return StateFilter::single(*s);
+    return StateFilter::active();
+}
+
+void ConnectionBar::setAutoRefreshSeconds(int seconds)
+{
+    m_interval->setCurrentIndex(std::max(0, m_interval->findData(seconds)));
+}
+
+int ConnectionBar::autoRefreshSeconds() const
+{
+    return m_interval->currentData().toInt();
+}

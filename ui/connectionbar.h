@@ -1,0 +1,49 @@
+#pragma once
+
+#include "dashboard.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QToolButton;
+
+// Profile, region, workgroup, state filter, search and refresh, in one row.
+class ConnectionBar final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionBar)
+
+public:
+    explicit ConnectionBar(QWidget *parent = nullptr);
+
+    void setProfiles(const QStringList &awsProfiles);
+    void setConnection(const ConnectionChoice &choice);
+    ConnectionChoice connection() const;
+    void setWorkGroups(const QStringList &sparkWorkGroups);
+    void setScope(const QString &workGroup, const StateFilter &filter);
+    QString workGroup() const;
+    StateFilter filter() const;
+    void setAutoRefreshSeconds(int seconds);
+    int autoRefreshSeconds() const;
+    QLineEdit *searchEdit() const { return m_search; }
+    void setRefreshAction(QAction *action);
+
+Q_SIGNALS:
+    void connectionChosen(const ConnectionChoice &choice);
+    void scopeChosen(const QString &workGroup, const StateFilter &filter);
+    void searchChanged(const QString &text);
+    void autoRefreshChosen(int seconds);
+
+private:
+    void emitConnection();
+
+    QComboBox *m_profile;
+    QComboBox *m_region;
+    QComboBox *m_workGroup;
+    QComboBox *m_filter;
+    QLineEdit *m_search;
+    QToolButton *m_refresh;
+    QComboBox *m_interval;
+    bool m_updating = false;
+};

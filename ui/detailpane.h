@@ -1,0 +1,51 @@
+#pragma once
+
+#include "athenatypes.h"
+#include "statehistory.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+// Every GetSession field of the selected session, grouped: status, engine configuration,
+// session configuration, statistics with DPU-hours and estimated cost; "updated N s ago"; and
+// the observed state timeline.
+class DetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailPane)
+
+public:
+    explicit DetailPane(QWidget *parent = nullptr);
+    ~DetailPane() override;
+
+    void showNothing(const QString &hint);
+    void setDetails(const athena::SessionDetails &details, const QDateTime &updatedAt);
+    void setSummaryOnly(const athena::SessionSummary &summary, const QString &workGroup);
+    void setTimeline(const QList<StateHistory::Transition> &timeline);
+    QString sessionId() const { return m_sessionId; }
+    QString fieldText(const QString &name) const; // for tests: the value label with that objectName
+    void setDpuHourPrice(double usd) { m_price = usd; }
+
+private:
+    QLabel *addField(class QFormLayout *form, const QString &label, const QString &name);
+    void updateAge();
+
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    QLabel *m_title;
+    QLabel *m_updated;
+    QHash<QString, QLabel *> m_fields;
+    QLabel *m_additional;
+    QLabel *m_spark;
+    QListWidget *m_timeline;
+    QTimer m_ageTimer;
+    QDateTime m_updatedAt;
+    QString m_sessionId;
+    double m_price = 0.35;
+};

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "athenatypes.h"
+#include "awserror.h"
+#include "startsessionform.h"
+
+#include <QDialog>
+#include <QHash>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QGroupBox;
+class KeyValueTable;
+
+// Every StartSession field, validated as the user types with the reason beside the field; OK
+// only when the form is valid. Submitting emits submitRequested(); the owner sends the request
+// and answers with finishSubmission() (close) or showServiceError() (stay open, input kept).
+class StartSessionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StartSessionDialog)
+
+public:
+    StartSessionDialog(const QStringList &sparkWorkGroups, StartSessionForm form, QWidget *parent = nullptr);
+    ~StartSessionDialog() override;
+
+    const StartSessionForm &form() const { return m_form; }
+    void showServiceError(const aws::AwsError &error);
+    void finishSubmission();
+    bool isSubmitting() const { return m_submitting; }
+
+Q_SIGNALS:
+    void submitRequested(const athena::StartSessionRequest &request);
+
+private:
+    using Field = StartSessionForm::Field;
+    void revalidate();
+    void submit();
+    QLineEdit *addLineField(class QFormLayout *layout, Field field, const QString &label, const QString &objectName,
+                            const QString &placeholder = {});
+    QLabel *errorLabel(Field field, const QString &objectName);
+
+    StartSessionForm m_form;
+    QHash<Field, QLabel *> m_errors;
+    QComboBox *m_workGroup = nullptr;
+    QComboBox *m_notebookVersion = nullptr;
+    KeyValueTable *m_additional = nullptr;
+    KeyValueTable *m_spark = nullptr;
+    QLineEdit *m_token = nullptr;
+    QLabel *m_cost = nullptr;
+    QLabel *m_serviceError = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_ok = nullptr;
+    bool m_submitting = false;
+};
