@@ -29,7 +29,7 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("connectionBar"));
     m_profile = new QComboBox(this);
     m_profile->setObjectName(QStringLiteral("profileCombo"));
-    m_profile->setMinimumContentsLength(12);
+    m_profile->setMinimumContentsLength(9);
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("regionCombo"));
@@ -37,11 +37,11 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_region->addItem(QString());
     for (const char *r : kRegions)
         m_region->addItem(QString::fromLatin1(r));
-    m_region->setMinimumContentsLength(11);
+    m_region->setMinimumContentsLength(8);
     m_region->setToolTip(tr("Region; empty uses the profile's (AWS_REGION, the config file)"));
     m_workGroup = new QComboBox(this);
     m_workGroup->setObjectName(QStringLiteral("workGroupCombo"));
-    m_workGroup->setMinimumContentsLength(18);
+    m_workGroup->setMinimumContentsLength(12);
     m_workGroup->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("filterCombo"));
@@ -53,7 +53,7 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search ID or description (Ctrl+F)"));
-    m_search->setMinimumWidth(200);
+    m_search->setMinimumWidth(110);
     m_refresh = new QToolButton(this);
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_interval = new QComboBox(this);

@@ -16,7 +16,7 @@ KeyValueTable::KeyValueTable(const QString &keyHeader, const QString &valueHeade
     m_table->setColumnWidth(0, 220);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setMinimumHeight(90);
+    m_table->setMinimumHeight(70);
     auto *add = new QPushButton(tr("&Add"), this);
     add->setObjectName(QStringLiteral("addButton"));
     m_remove = new QPushButton(tr("&Remove"), this);

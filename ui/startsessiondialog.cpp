@@ -1,6 +1,7 @@
 #include "startsessiondialog.h"
 
 #include "keyvaluetable.h"
+#include "stateappearance.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -26,6 +27,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     m_serviceError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_serviceError->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid #c62828; "
                                                  "border-radius: 4px; padding: 6px; color: #c62828; }"));
+    m_serviceError->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_serviceError->hide();
 
     auto *form1 = new QFormLayout;
@@ -65,6 +67,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     });
     m_cost = new QLabel(this);
     m_cost->setObjectName(QStringLiteral("costLabel"));
+    m_cost->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never squeezed below its text
     form2->addRow(tr("Estimated cost:"), m_cost);
 
     auto *configs = new QGroupBox(tr("Additional configs"), this);
@@ -90,11 +93,17 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
         revalidate();
     });
 
-    auto *advanced = new QGroupBox(tr("Advanced"), this);
+    auto *advancedToggle = new QToolButton(this);
+    advancedToggle->setObjectName(QStringLiteral("advancedToggle"));
+    advancedToggle->setText(tr("Advanced"));
+    advancedToggle->setCheckable(true);
+    advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    advancedToggle->setArrowType(Qt::RightArrow);
+    advancedToggle->setAutoRaise(true);
+    auto *advanced = new QWidget(this);
     advanced->setObjectName(QStringLiteral("advancedGroup"));
-    advanced->setCheckable(true);
-    advanced->setChecked(false);
     auto *form3 = new QFormLayout(advanced);
+    form3->setContentsMargins(18, 0, 0, 0);
     m_token = new QLineEdit(m_form.text(Field::ClientRequestToken), advanced);
     m_token->setObjectName(QStringLiteral("tokenEdit"));
     m_token->setToolTip(tr("Sent with every retry of this start, so that a retry never starts a second session."));
@@ -115,20 +124,12 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
         m_token->setText(m_form.text(Field::ClientRequestToken));
         revalidate();
     });
-    // Collapsed unless asked for.
-    const auto setAdvancedVisible = [advanced, form3](bool on) {
-        for (int i = 0; i < form3->count(); ++i) {
-            if (QWidget *w = form3->itemAt(i)->widget())
-                w->setVisible(on);
-            else if (QLayout *l = form3->itemAt(i)->layout())
-                for (int j = 0; j < l->count(); ++j)
-                    if (QWidget *w2 = l->itemAt(j)->widget())
-                        w2->setVisible(on);
-        }
-        advanced->setFlat(!on);
-    };
-    connect(advanced, &QGroupBox::toggled, this, setAdvancedVisible);
-    setAdvancedVisible(false);
+    advanced->hide();
+    connect(advancedToggle, &QToolButton::toggled, this, [this, advanced, advancedToggle](bool on) {
+        advancedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        advanced->setVisible(on);
+        adjustSize();
+    });
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -143,6 +144,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     layout->addWidget(engine);
     layout->addWidget(configs);
     layout->addWidget(spark);
+    layout->addWidget(advancedToggle, 0, Qt::AlignLeft);
     layout->addWidget(advanced);
     layout->addWidget(m_buttons);
     revalidate();
@@ -156,6 +158,7 @@ QLabel *StartSessionDialog::errorLabel(Field field, const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     label->hide();
     m_errors.insert(field, label);
     return label;
@@ -184,11 +187,9 @@ void StartSessionDialog::revalidate()
         it.value()->setVisible(problem.has_value());
     }
     if (const auto full = m_form.costPerHourAtFullUse()) {
-        const QLocale locale;
-        m_cost->setText(tr("up to %1 per hour with every DPU in use, %2 per hour while idle (at %3 per DPU-hour)")
-                            .arg(locale.toCurrencyString(*full, QStringLiteral("$")),
-                                 locale.toCurrencyString(m_form.costPerHourIdle(), QStringLiteral("$")),
-                                 locale.toCurrencyString(m_form.dpuHourPrice(), QStringLiteral("$"))));
+        m_cost->setText(tr("up to %1 per hour with every DPU in use\n%2 per hour while idle (at %3 per DPU-hour)")
+                            .arg(stateappearance::usd(*full), stateappearance::usd(m_form.costPerHourIdle()),
+                                 stateappearance::usd(m_form.dpuHourPrice())));
     } else {
         m_cost->setText(tr("—"));
     }

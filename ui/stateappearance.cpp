@@ -2,6 +2,7 @@
 
 #include "sessiontablemodel.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPixmap>
 
@@ -12,6 +13,11 @@ namespace stateappearance {
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QString usd(double amount)
+{
+    return QStringLiteral("$") + QLocale().toString(amount, 'f', 2);
 }
 
 QColor color(SessionState state, const QPalette &palette)

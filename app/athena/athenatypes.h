@@ -255,3 +255,4 @@ struct CreateWorkGroupRequest
 Q_DECLARE_METATYPE(athena::SessionState)
 Q_DECLARE_METATYPE(athena::SessionSummary)
 Q_DECLARE_METATYPE(athena::SessionDetails)
+Q_DECLARE_METATYPE(athena::StartSessionRequest)

@@ -1,0 +1,343 @@
+// The main window against the in-memory sandbox, driven as a user would: listing, starting a
+// session and watching it come up, a refused start, terminating with a confirmation, filter and
+// search, export, copy, empty states, notifications, and settings restored on a second start.
+#include "connectionbar.h"
+#include "detailpane.h"
+#include "guitestsupport.h"
+#include "keyvaluetable.h"
+#include "mainwindow.h"
+#include "messageboxes.h"
+#include "notifier.h"
+#include "startsessiondialog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using athena::SessionState;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsTheSandbox();
+    void startedSessionIsSelectedAndComesUpIdle();
+    void refusedStartKeepsTheDialogAndInput();
+    void terminateAsksFirst();
+    void filterAndSearch();
+    void exportAndCopy();
+    void shortcuts();
+    void noCredentialsOffersTheSandbox();
+    void settingsAreRestored();
+
+private:
+    void openWindow(const MainWindow::StartOptions &options = {});
+    void waitForListing();
+    QComboBox *combo(const QString &name) const { return m_window->findChild<QComboBox *>(name); }
+    int visibleRows() const { return m_window->table()->model()->rowCount(); }
+    QString stateOf(const QString &id) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Dashboard> m_dashboard;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    testing::isolateSettings(m_dir.filePath(u"settings"_s));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_dashboard.reset();
+}
+
+void TestMainWindow::openWindow(const MainWindow::StartOptions &options)
+{
+    m_dashboard = std::make_unique<Dashboard>(testing::sandboxOptions(m_dir.filePath(u"aws"_s)));
+    m_window = std::make_unique<MainWindow>(m_dashboard.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    MainWindow::StartOptions o = options;
+    if (!o.connection)
+        o.connection = ConnectionChoice::sandbox();
+    m_window->start(o);
+}
+
+void TestMainWindow::waitForListing()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->workGroupsLoaded() && !m_dashboard->isLoading() && visibleRows() > 0, 20000);
+}
+
+QString TestMainWindow::stateOf(const QString &id) const
+{
+    const int row = m_dashboard->model()->rowOf(id);
+    return m_dashboard->model()->index(row, SessionTableModel::StateColumn).data().toString();
+}
+
+void TestMainWindow::listsTheSandbox()
+{
+    openWindow();
+    waitForListing();
+    QVERIFY(m_window->isShowingTable());
+    QVERIFY(m_window->findChild<QLabel *>(u"connectionLabel"_s)->text().startsWith(u"Local sandbox"_s));
+    QCOMPARE(combo(u"workGroupCombo"_s)->itemText(0), u"All Spark workgroups"_s);
+    QVERIFY(combo(u"workGroupCombo"_s)->count() >= 3);
+    QVERIFY(m_window->findChild<QLabel *>(u"progressLabel"_s)->text().contains(u"session"_s));
+    // Newest first by default; state icons present.
+    const QModelIndex first = m_window->table()->model()->index(0, SessionTableModel::StateColumn);
+    QVERIFY(!first.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(m_window->table()->horizontalHeader()->sortIndicatorSection(), int(SessionTableModel::StartedColumn));
+}
+
+void TestMainWindow::startedSessionIsSelectedAndComesUpIdle()
+{
+    openWindow();
+    waitForListing();
+    m_window->findChild<QAction *>(u"newSessionAction"_s)->trigger();
+    auto *dialog = m_window->findChild<StartSessionDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    auto *description = dialog->findChild<QLineEdit *>(u"descriptionEdit"_s);
+    QTest::keyClicks(description, u"GUI test session"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->findChild<StartSessionDialog *>() || !dialog->isVisible(), 10000);
+
+    QCOMPARE(m_window->selectedSessionIds().size(), 1);
+    const QString id = m_window->selectedSessionIds().first();
+    QVERIFY(m_dashboard->model()->rowOf(id) >= 0);
+    QCOMPARE(m_dashboard->model()->summaryAt(m_dashboard->model()->rowOf(id)).description, u"GUI test session"_s);
+    DetailPane *pane = m_window->detailPane();
+    QCOMPARE(pane->sessionId(), id);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->fieldText(u"state"_s), u"IDLE"_s, 15000);
+    QCOMPARE(stateOf(id), u"IDLE"_s);
+    QVERIFY(m_window->findChild<QLabel *>(u"updatedLabel"_s)->text().startsWith(u"Updated"_s));
+    // The observed timeline and a desktop notification.
+    auto *timeline = m_window->findChild<QWidget *>(u"timelineList"_s);
+    QVERIFY(timeline);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->notifier()->history().join(u'\n').contains(u"Session ready"_s), 5000);
+}
+
+void TestMainWindow::refusedStartKeepsTheDialogAndInput()
+{
+    openWindow();
+    waitForListing();
+    const int rows = m_dashboard->model()->rowCount();
+    StartSessionDialog *dialog = m_window->openStartDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    // The SQL workgroup is a valid name, so the form accepts it; the service refuses it.
+    auto *wg = dialog->findChild<QComboBox *>(u"workGroupCombo"_s);
+    wg->setCurrentText(u"primary"_s);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"descriptionEdit"_s), u"should fail"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    auto *banner = dialog->findChild<QLabel *>(u"serviceErrorLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+    QVERIFY2(banner->text().contains(u"InvalidRequestException"_s), qPrintable(banner->text()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(wg->currentText(), u"primary"_s);
+    QCOMPARE(dialog->findChild<QLineEdit *>(u"descriptionEdit"_s)->text(), u"should fail"_s);
+    QVERIFY(dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+    QCOMPARE(m_dashboard->model()->rowCount(), rows);
+    dialog->reject();
+}
+
+void TestMainWindow::terminateAsksFirst()
+{
+    openWindow();
+    waitForListing();
+    // An IDLE session from the table.
+    QString id;
+    for (int r = 0; r < m_dashboard->model()->rowCount() && id.isEmpty(); ++r) {
+        if (m_dashboard->model()->summaryAt(r).status.state == SessionState::Idle)
+            id = m_dashboard->model()->sessionIdAt(r);
+    }
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_window->selectSession(id));
+    QAction *terminate = m_window->findChild<QAction *>(u"terminateAction"_s);
+    QVERIFY(terminate->isEnabled());
+    messageboxes::setNextAnswer(QMessageBox::No);
+    terminate->trigger();
+    QVERIFY(messageboxes::lastText().contains(id));
+    QTest::qWait(300);
+    QCOMPARE(stateOf(id), u"IDLE"_s); // declined: nothing happened
+
+    messageboxes::setNextAnswer(QMessageBox::Yes);
+    terminate->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(stateOf(id) == u"TERMINATING"_s || stateOf(id) == u"TERMINATED"_s, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"TERMINATED"_s, 15000);
+    QTRY_VERIFY(!terminate->isEnabled()); // nothing left to terminate in the selection
+}
+
+void TestMainWindow::filterAndSearch()
+{
+    openWindow();
+    waitForListing();
+    const int active = visibleRows();
+    QComboBox *filter = combo(u"filterCombo"_s);
+    filter->setCurrentIndex(filter->findData(u"all"_s));
+    Q_EMIT filter->activated(filter->currentIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading() && visibleRows() > active, 15000);
+    bool sawEnded = false;
+    for (int r = 0; r < visibleRows(); ++r)
+        sawEnded = sawEnded || m_window->table()->model()->index(r, 0).data().toString() == u"TERMINATED"_s;
+    QVERIFY(sawEnded);
+
+    // One workgroup.
+    QComboBox *wg = combo(u"workGroupCombo"_s);
+    wg->setCurrentIndex(wg->findData(u"spark-etl"_s));
+    Q_EMIT wg->activated(wg->currentIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading() && visibleRows() > 0, 15000);
+    for (int r = 0; r < visibleRows(); ++r)
+        QCOMPARE(m_window->table()->model()->index(r, SessionTableModel::WorkGroupColumn).data().toString(), u"spark-etl"_s);
+
+    // Search IDs and descriptions.
+    QLineEdit *search = m_window->connectionBar()->searchEdit();
+    QTest::keyClicks(search, u"nightly"_s);
+    for (int r = 0; r < visibleRows(); ++r)
+        QVERIFY(m_window->table()->model()->index(r, SessionTableModel::DescriptionColumn).data().toString().contains(u"Nightly"_s));
+    const QString someId = m_dashboard->model()->sessionIdAt(0).left(8);
+    search->setText(someId);
+    QVERIFY(visibleRows() >= 1);
+    search->setText(u"no-such-thing-zzz"_s);
+    QCOMPARE(visibleRows(), 0);
+    QVERIFY(!m_window->isShowingTable());
+    QVERIFY(m_window->emptyStateText().contains(u"No session matches"_s));
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"emptyStatePrimaryButton"_s), Qt::LeftButton); // Clear search
+    QVERIFY(search->text().isEmpty());
+    QVERIFY(m_window->isShowingTable());
+
+    // A state with nothing in it says so, and offers to start one.
+    filter->setCurrentIndex(filter->findData(u"CREATED"_s));
+    Q_EMIT filter->activated(filter->currentIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading() && !m_window->isShowingTable(), 15000);
+    QVERIFY2(m_window->emptyStateText().contains(u"No CREATED sessions in spark-etl"_s), qPrintable(m_window->emptyStateText()));
+    QCOMPARE(m_window->findChild<QPushButton *>(u"emptyStatePrimaryButton"_s)->text(), u"Start session…"_s);
+}
+
+void TestMainWindow::exportAndCopy()
+{
+    openWindow();
+    waitForListing();
+    const QString csv = m_dir.filePath(u"out.csv"_s);
+    const QString json = m_dir.filePath(u"out.json"_s);
+    QVERIFY(m_window->exportVisibleRows(csv, false));
+    QVERIFY(m_window->exportVisibleRows(json, true));
+    QFile c(csv);
+    QVERIFY(c.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = c.readAll().split('\n');
+    QCOMPARE(lines.first().trimmed(), QByteArray("State,Session ID,Description,Workgroup,Engine version,Started,Idle for,Last modified,Ended,Notebook version,DPU-hours"));
+    QCOMPARE(lines.size() - 2, visibleRows()); // header, rows, trailing newline
+    QFile j(json);
+    QVERIFY(j.open(QIODevice::ReadOnly));
+    const QJsonArray sessions = QJsonDocument::fromJson(j.readAll()).object().value(u"Sessions"_s).toArray();
+    QCOMPARE(sessions.size(), visibleRows());
+    QVERIFY(sessions.first().toObject().contains(u"SessionId"_s));
+    QVERIFY(sessions.first().toObject().value(u"Status"_s).toObject().contains(u"State"_s));
+    QVERIFY(!sessions.first().toObject().value(u"WorkGroup"_s).toString().isEmpty());
+
+    const QString id = m_dashboard->model()->sessionIdAt(0);
+    QVERIFY(m_window->selectSession(id));
+    m_window->findChild<QAction *>(u"copyIdAction"_s)->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), id);
+}
+
+void TestMainWindow::shortcuts()
+{
+    openWindow();
+    waitForListing();
+    const auto shortcut = [this](const QString &action) { return m_window->findChild<QAction *>(action)->shortcut(); };
+    QCOMPARE(shortcut(u"refreshAction"_s), QKeySequence(Qt::Key_F5));
+    QCOMPARE(shortcut(u"newSessionAction"_s), QKeySequence(QKeySequence::New));
+    QCOMPARE(shortcut(u"terminateAction"_s), QKeySequence(QKeySequence::Delete));
+    QCOMPARE(shortcut(u"copyIdAction"_s), QKeySequence(QKeySequence::Copy));
+    QCOMPARE(shortcut(u"findAction"_s), QKeySequence(QKeySequence::Find));
+    m_window->activateWindow();
+    m_window->table()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(m_window->minimumSizeHint().width() <= 1024); // usable on a small screen
+    QTRY_VERIFY(m_window->connectionBar()->searchEdit()->hasFocus());
+    QSignalSpy started(m_dashboard.get(), &Dashboard::loadingStarted);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 1, 5000); // emitted during the key press
+}
+
+void TestMainWindow::noCredentialsOffersTheSandbox()
+{
+    // A profile with a region but no keys: the window explains and offers the sandbox.
+    QDir().mkpath(m_dir.filePath(u"aws"_s));
+    QFile config(m_dir.filePath(u"aws/config"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile empty]\nregion = eu-west-1\n");
+    config.close();
+    openWindow({ConnectionChoice::awsProfile(u"empty"_s), {}, {}});
+    QVERIFY(!m_window->isShowingTable());
+    QVERIFY2(m_window->emptyStateText().contains(u"No AWS credentials"_s), qPrintable(m_window->emptyStateText()));
+    QVERIFY(m_window->emptyStateText().contains(u"aws configure"_s));
+    auto *button = m_window->findChild<QPushButton *>(u"emptyStatePrimaryButton"_s);
+    QCOMPARE(button->text(), u"Use the Local sandbox"_s);
+    QVERIFY(!m_window->findChild<QAction *>(u"newSessionAction"_s)->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    waitForListing();
+    QVERIFY(m_window->isShowingTable());
+    QCOMPARE(combo(u"profileCombo"_s)->currentText(), u"Local sandbox"_s);
+    QFile::remove(m_dir.filePath(u"aws/config"_s));
+}
+
+void TestMainWindow::settingsAreRestored()
+{
+    openWindow();
+    waitForListing();
+    QComboBox *wg = combo(u"workGroupCombo"_s);
+    wg->setCurrentIndex(wg->findData(u"spark-ml"_s));
+    Q_EMIT wg->activated(wg->currentIndex());
+    QComboBox *filter = combo(u"filterCombo"_s);
+    filter->setCurrentIndex(filter->findData(u"all"_s));
+    Q_EMIT filter->activated(filter->currentIndex());
+    QComboBox *interval = combo(u"autoRefreshCombo"_s);
+    interval->setCurrentIndex(interval->findData(30));
+    Q_EMIT interval->activated(interval->currentIndex());
+    m_window->resize(1234, 777);
+    QHeaderView *header = m_window->table()->horizontalHeader();
+    header->resizeSection(SessionTableModel::DescriptionColumn, 333);
+    header->moveSection(header->visualIndex(SessionTableModel::WorkGroupColumn), 0);
+    m_window->close();
+    cleanup();
+
+    openWindow({ConnectionChoice::sandbox(), {}, {}});
+    waitForListing();
+    QCOMPARE(combo(u"workGroupCombo"_s)->currentData().toString(), u"spark-ml"_s);
+    QCOMPARE(combo(u"filterCombo"_s)->currentData().toString(), u"all"_s);
+    QCOMPARE(combo(u"autoRefreshCombo"_s)->currentData().toInt(), 30);
+    QCOMPARE(m_dashboard->autoRefreshSeconds(), 30);
+    QCOMPARE(m_dashboard->workGroup(), u"spark-ml"_s);
+    QCOMPARE(m_window->size(), QSize(1234, 777));
+    QCOMPARE(m_window->table()->horizontalHeader()->sectionSize(SessionTableModel::DescriptionColumn), 333);
+    QCOMPARE(m_window->table()->horizontalHeader()->visualIndex(SessionTableModel::WorkGroupColumn), 0);
+    for (int r = 0; r < visibleRows(); ++r)
+        QCOMPARE(m_window->table()->model()->index(r, SessionTableModel::WorkGroupColumn).data().toString(), u"spark-ml"_s);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,148 @@
+// Saves screenshots of what a user sees, for review and for README: the main window in a light
+// and a dark palette, the start dialog showing a service error, and the detail pane.
+// Files go to $ATHENA_SCREENSHOT_DIR (the build tree's screenshots/).
+#include "detailpane.h"
+#include "guitestsupport.h"
+#include "mainwindow.h"
+#include "startsessiondialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QLabel>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31), base(0x1f, 0x21, 0x24), text(0xe8, 0xea, 0xed), highlight(0x3d, 0x6d, 0xcc);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, highlight);
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x86, 0x8b));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x86, 0x8b));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x86, 0x8b));
+    return p;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void mainWindowLight();
+    void mainWindowDark();
+    void dialogWithServiceError();
+    void detailPane();
+
+private:
+    void openWindow();
+    void save(QWidget *widget, const QString &name);
+
+    QTemporaryDir m_dir;
+    QString m_out;
+    std::unique_ptr<Dashboard> m_dashboard;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestScreenshots::initTestCase()
+{
+    testing::isolateSettings(m_dir.filePath(u"settings"_s));
+    m_out = qEnvironmentVariable("ATHENA_SCREENSHOT_DIR", m_dir.filePath(u"screenshots"_s));
+    QVERIFY(QDir().mkpath(m_out));
+    QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+}
+
+void TestScreenshots::cleanup()
+{
+    m_window.reset();
+    m_dashboard.reset();
+    QApplication::setPalette(QApplication::style()->standardPalette());
+}
+
+void TestScreenshots::openWindow()
+{
+    m_dashboard = std::make_unique<Dashboard>(testing::sandboxOptions(m_dir.filePath(u"aws"_s), 60));
+    m_window = std::make_unique<MainWindow>(m_dashboard.get());
+    m_window->resize(1400, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->start({ConnectionChoice::sandbox(), {}, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->workGroupsLoaded() && !m_dashboard->isLoading()
+                                 && m_window->table()->model()->rowCount() > 0, 20000);
+    // A selected session with its details, so the pane is filled.
+    m_window->table()->selectRow(1);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"updatedLabel"_s)->text().startsWith(u"Updated"_s), 10000);
+}
+
+void TestScreenshots::save(QWidget *widget, const QString &name)
+{
+    const QString path = QDir(m_out).filePath(name);
+    const QImage image = widget->grab().toImage();
+    QVERIFY(image.width() > 200 && image.height() > 150);
+    QVERIFY2(image.save(path), qPrintable(path));
+    qInfo("saved %s (%dx%d)", qPrintable(path), image.width(), image.height());
+}
+
+void TestScreenshots::mainWindowLight()
+{
+    openWindow();
+    save(m_window.get(), u"main-window.png"_s);
+}
+
+void TestScreenshots::mainWindowDark()
+{
+    QApplication::setPalette(darkPalette());
+    openWindow();
+    // The state colours adapt to the palette: lighter on dark.
+    const QModelIndex state = m_window->table()->model()->index(0, SessionTableModel::StateColumn);
+    const QColor c = state.data(Qt::ForegroundRole).value<QColor>();
+    QVERIFY2(c.lightness() > 110, qPrintable(c.name()));
+    save(m_window.get(), u"main-window-dark.png"_s);
+}
+
+void TestScreenshots::dialogWithServiceError()
+{
+    openWindow();
+    StartSessionDialog *dialog = m_window->openStartDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    dialog->findChild<QComboBox *>(u"workGroupCombo"_s)->setCurrentText(u"primary"_s);
+    dialog->findChild<QLineEdit *>(u"descriptionEdit"_s)->setText(u"Weekly churn features"_s);
+    dialog->findChild<QLineEdit *>(u"maxDpusEdit"_s)->setText(u"60"_s);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"serviceErrorLabel"_s)->isVisible(), 10000);
+    dialog->findChild<QLineEdit *>(u"idleTimeoutEdit"_s)->setText(u"600"_s); // and a field error
+    dialog->adjustSize();
+    save(dialog, u"start-session-dialog-error.png"_s);
+    dialog->reject();
+}
+
+void TestScreenshots::detailPane()
+{
+    openWindow();
+    save(m_window->detailPane(), u"detail-pane.png"_s);
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
