@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Athena Sessions developer entry point.
-#   ./dev.sh run [app args…]   install what is missing, build, start the app
+#   ./dev.sh run [app args…]   install what is missing, build, start the app (on the Local sandbox
+#                              unless other arguments are given)
 #   ./dev.sh test [ctest args…] install what is missing, build, run every test offscreen
 #   ./dev.sh build             install what is missing, build
 set -euo pipefail
@@ -50,6 +51,7 @@ case "$cmd" in
     run)
         install_missing
         build
+        [ $# -gt 0 ] || set -- --local
         exec "$BUILD_DIR/app/athena-sessions" "$@"
         ;;
     test)
@@ -62,7 +64,7 @@ case "$cmd" in
         build
         ;;
     *)
-        sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

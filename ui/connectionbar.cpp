@@ -29,7 +29,7 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("connectionBar"));
     m_profile = new QComboBox(this);
     m_profile->setObjectName(QStringLiteral("profileCombo"));
-    m_profile->setMinimumContentsLength(9);
+    m_profile->setMinimumContentsLength(8);
     m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("regionCombo"));
@@ -37,11 +37,11 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_region->addItem(QString());
     for (const char *r : kRegions)
         m_region->addItem(QString::fromLatin1(r));
-    m_region->setMinimumContentsLength(8);
+    m_region->setMinimumContentsLength(7);
     m_region->setToolTip(tr("Region; empty uses the profile's (AWS_REGION, the config file)"));
     m_workGroup = new QComboBox(this);
     m_workGroup->setObjectName(QStringLiteral("workGroupCombo"));
-    m_workGroup->setMinimumContentsLength(12);
+    m_workGroup->setMinimumContentsLength(19);
     m_workGroup->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("filterCombo"));
@@ -53,17 +53,17 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search ID or description (Ctrl+F)"));
-    m_search->setMinimumWidth(110);
+    m_search->setMinimumWidth(90);
     m_refresh = new QToolButton(this);
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_interval = new QComboBox(this);
     m_interval->setObjectName(QStringLiteral("autoRefreshCombo"));
-    m_interval->setToolTip(tr("Refresh automatically"));
-    m_interval->addItem(tr("Auto-refresh off"), 0);
-    m_interval->addItem(tr("Every 10 s"), 10);
-    m_interval->addItem(tr("Every 30 s"), 30);
-    m_interval->addItem(tr("Every minute"), 60);
-    m_interval->addItem(tr("Every 5 minutes"), 300);
+    m_interval->setToolTip(tr("Refresh the list automatically: off, every 10 s, 30 s, minute or 5 minutes"));
+    m_interval->addItem(tr("Auto: off"), 0);
+    m_interval->addItem(tr("Auto: 10 s"), 10);
+    m_interval->addItem(tr("Auto: 30 s"), 30);
+    m_interval->addItem(tr("Auto: 1 min"), 60);
+    m_interval->addItem(tr("Auto: 5 min"), 300);
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
@@ -77,6 +77,8 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     label(tr("Re&gion:"), m_region);
     label(tr("&Workgroup:"), m_workGroup);
     label(tr("S&tate:"), m_filter);
+    m_filter->setMinimumContentsLength(8);
+    m_filter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     layout->addWidget(m_search, 1);
     layout->addWidget(m_refresh);
     layout->addWidget(m_interval);

@@ -105,7 +105,7 @@ void MainWindow::createActions()
     m_terminateAction->setShortcut(QKeySequence::Delete);
     connect(m_terminateAction, &QAction::triggered, this, &MainWindow::terminateSelected);
 
-    m_copyAction = new QAction(themed("edit-copy", QStyle::SP_FileDialogDetailedView, this), tr("&Copy session ID"), this);
+    m_copyAction = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy session ID"), this);
     m_copyAction->setObjectName(QStringLiteral("copyIdAction"));
     m_copyAction->setShortcut(QKeySequence::Copy);
     m_copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);

@@ -114,7 +114,8 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
         region = u"us-east-1"_s;
     } else {
         athena::ConnectionOptions options;
-        options.profile = choice.profile;
+        // "default" is the implicit profile: keys in the environment work without any config file.
+        options.profile = choice.profile == u"default"_s ? QString() : choice.profile;
         options.region = choice.region;
         options.endpointUrl = choice.endpointUrl;
         auto connection = athena::openConnection(m_network, options, m_options.env);

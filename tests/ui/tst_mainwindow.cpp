@@ -5,6 +5,7 @@
 #include "detailpane.h"
 #include "guitestsupport.h"
 #include "keyvaluetable.h"
+#include "localendpoint.h"
 #include "mainwindow.h"
 #include "messageboxes.h"
 #include "notifier.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -44,10 +46,11 @@ private Q_SLOTS:
     void exportAndCopy();
     void shortcuts();
     void noCredentialsOffersTheSandbox();
+    void unreachableAndDeniedExplainThemselves();
     void settingsAreRestored();
 
 private:
-    void openWindow(const MainWindow::StartOptions &options = {});
+    void openWindow(const MainWindow::StartOptions &options = {}, const aws::Environment &extraEnv = {});
     void waitForListing();
     QComboBox *combo(const QString &name) const { return m_window->findChild<QComboBox *>(name); }
     int visibleRows() const { return m_window->table()->model()->rowCount(); }
@@ -74,9 +77,11 @@ void TestMainWindow::cleanup()
     m_dashboard.reset();
 }
 
-void TestMainWindow::openWindow(const MainWindow::StartOptions &options)
+void TestMainWindow::openWindow(const MainWindow::StartOptions &options, const aws::Environment &extraEnv)
 {
-    m_dashboard = std::make_unique<Dashboard>(testing::sandboxOptions(m_dir.filePath(u"aws"_s)));
+    Dashboard::Options dashboardOptions = testing::sandboxOptions(m_dir.filePath(u"aws"_s));
+    dashboardOptions.env.insert(extraEnv);
+    m_dashboard = std::make_unique<Dashboard>(dashboardOptions);
     m_window = std::make_unique<MainWindow>(m_dashboard.get());
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -276,7 +281,7 @@ void TestMainWindow::shortcuts()
     m_window->activateWindow();
     m_window->table()->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
-    QVERIFY(m_window->minimumSizeHint().width() <= 1024); // usable on a small screen
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024, qPrintable(QString::number(m_window->minimumSizeHint().width()))); // usable on a small screen
     QTRY_VERIFY(m_window->connectionBar()->searchEdit()->hasFocus());
     QSignalSpy started(m_dashboard.get(), &Dashboard::loadingStarted);
     QTest::keyClick(m_window.get(), Qt::Key_F5);
@@ -303,6 +308,30 @@ void TestMainWindow::noCredentialsOffersTheSandbox()
     QVERIFY(m_window->isShowingTable());
     QCOMPARE(combo(u"profileCombo"_s)->currentText(), u"Local sandbox"_s);
     QFile::remove(m_dir.filePath(u"aws/config"_s));
+}
+
+void TestMainWindow::unreachableAndDeniedExplainThemselves()
+{
+    // Nothing listens on the port of a server that was just closed.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString closed = u"http://127.0.0.1:%1"_s.arg(probe.serverPort());
+    probe.close();
+    const aws::Environment keys{{u"AWS_ACCESS_KEY_ID"_s, u"LOCALNOTAREALKEY0001"_s}, {u"AWS_SECRET_ACCESS_KEY"_s, u"nope"_s}};
+    openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, closed), {}, {}}, keys);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->emptyStateText().contains(u"The endpoint cannot be reached"_s), qPrintable(m_window->emptyStateText() + u" / "_s + m_window->statusErrorText()), 20000);
+    QVERIFY(m_window->emptyStateText().contains(u"Connection refused"_s));
+    QCOMPARE(m_window->findChild<QPushButton *>(u"emptyStatePrimaryButton"_s)->text(), u"Retry"_s);
+    cleanup();
+
+    // The sandbox refuses keys it does not know: access denied, said so.
+    local::EndpointOptions endpointOptions;
+    endpointOptions.inMemory = true;
+    local::LocalEndpoint endpoint(endpointOptions);
+    QVERIFY(endpoint.start().ok());
+    openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, endpoint.url().toString()), {}, {}}, keys);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->emptyStateText().contains(u"Access denied"_s), 20000);
+    QVERIFY(m_window->emptyStateText().contains(u"UnrecognizedClientException"_s));
 }
 
 void TestMainWindow::settingsAreRestored()
