@@ -42,6 +42,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption inMemory(u"in-memory"_s, u"Keep no state on disk. Credentials come from --data-dir if given, else are new on every start."_s);
     const QCommandLineOption seed(u"seed-sessions"_s, u"Create N sessions over the Spark workgroups, states and times when the store is empty (at least half active)."_s, u"N"_s);
     const QCommandLineOption seedGroups(u"seed-work-groups"_s, u"Comma-separated workgroups for --seed-sessions (default: every Spark workgroup)."_s, u"LIST"_s);
+    const QCommandLineOption activeShare(u"seed-active-share"_s, u"Share of seeded sessions that are IDLE or BUSY (default 0.55)."_s, u"F"_s, u"0.55"_s);
     const QCommandLineOption timeScale(u"time-scale"_s, u"Run the simulated life cycle X times faster (60: a 20-minute idle timeout passes in 20 s)."_s, u"X"_s, u"1"_s);
     const QCommandLineOption noAuth(u"no-auth"_s, u"Accept unsigned requests (loopback only)."_s);
     const QCommandLineOption printCredentials(u"print-credentials"_s, u"Print export lines for the endpoint's credentials and address, then exit."_s);
@@ -51,7 +52,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption failRate(u"session-failure-rate"_s, u"Share of new sessions that go FAILED while starting."_s, u"R"_s, u"0"_s);
     const QCommandLineOption degradeRate(u"session-degrade-rate"_s, u"Share of new sessions that go DEGRADED once idle."_s, u"R"_s, u"0"_s);
     const QCommandLineOption maxBody(u"max-body-bytes"_s, u"Largest request body accepted (default 4194304); larger ones get 413."_s, u"N"_s, u"4194304"_s);
-    parser.addOptions({port, bind, dataDir, inMemory, seed, seedGroups, timeScale, noAuth, printCredentials, dpuQuota, fault,
+    parser.addOptions({port, bind, dataDir, inMemory, seed, seedGroups, activeShare, timeScale, noAuth, printCredentials, dpuQuota, fault,
                        faultSeed, failRate, degradeRate, maxBody});
     parser.process(app);
 
@@ -81,6 +82,8 @@ int main(int argc, char *argv[])
         options.seedSessions = static_cast<int>(value);
     }
     options.seedWorkGroups = parser.value(seedGroups).split(u',', Qt::SkipEmptyParts);
+    if (!number(activeShare, 0, 1, options.seedActiveShare))
+        return usage(u"--seed-active-share takes a share from 0 to 1"_s);
     if (!number(timeScale, 0.001, 1e6, options.engine.timeScale))
         return usage(u"--time-scale takes a positive number"_s);
     if (!number(dpuQuota, 0, 1e9, value))

@@ -206,23 +206,27 @@ void ListSessionsWalker::fetch()
         ++m_pages;
         m_sessions += static_cast<int>(page->sessions.size());
         const QString next = page->nextToken;
-        Q_EMIT pageReceived(page->sessions, m_pages);
-        if (m_finished) // cancelled from the slot
-            return;
+        // Ask for the next page first, so that whoever consumes this one works while it travels.
+        std::optional<aws::AwsError> stop;
+        bool more = false;
         if (next.isEmpty()) {
-            finish(std::nullopt);
         } else if (m_seenTokens.contains(next)) {
-            finish(aws::AwsError::make(aws::AwsError::Kind::Decode, u"RepeatedNextToken"_s,
+            stop = aws::AwsError::make(aws::AwsError::Kind::Decode, u"RepeatedNextToken"_s,
                                        u"ListSessions returned a NextToken it had already returned (after page %1); "
-                                       u"stopped to avoid listing forever"_s.arg(m_pages)));
+                                       u"stopped to avoid listing forever"_s.arg(m_pages));
         } else if (m_pages >= m_maxPages) {
-            finish(aws::AwsError::make(aws::AwsError::Kind::Validation, u"TooManyPages"_s,
-                                       u"Stopped after %1 pages"_s.arg(m_pages)));
+            stop = aws::AwsError::make(aws::AwsError::Kind::Validation, u"TooManyPages"_s, u"Stopped after %1 pages"_s.arg(m_pages));
         } else {
             m_seenTokens.insert(next);
             m_request.nextToken = next;
+            more = true;
             fetch();
         }
+        Q_EMIT pageReceived(page->sessions, m_pages);
+        if (m_finished) // cancelled from the slot (which also cancelled the next request)
+            return;
+        if (!more)
+            finish(stop);
     });
 }
 

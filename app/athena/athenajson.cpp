@@ -25,30 +25,27 @@ QString typeName(const QJsonValue &v)
     return u"nothing"_s;
 }
 
-// Reads fields of one JSON object, remembering the first error with the field's full path.
+// Reads fields of one JSON object, remembering the first error with the field's full path. The
+// path is built only when an error happens: a decode that succeeds allocates no path strings.
 class Reader
 {
 public:
-    Reader(QJsonObject object, QString path, std::shared_ptr<QString> error)
-        : m_object(std::move(object)), m_path(std::move(path)), m_error(std::move(error))
-    {
-    }
-    explicit Reader(QJsonObject object) : Reader(std::move(object), {}, std::make_shared<QString>()) {}
+    explicit Reader(QJsonObject object) : m_object(std::move(object)), m_error(std::make_shared<QString>()) {}
 
     bool ok() const { return m_error->isEmpty(); }
     aws::AwsError error() const
     {
         return aws::AwsError::make(aws::AwsError::Kind::Decode, u"DecodeError"_s, *m_error);
     }
-    bool has(const QString &key) const { return m_object.contains(key) && !m_object.value(key).isNull(); }
+    bool has(QLatin1StringView key) const { return m_object.contains(key) && !m_object.value(key).isNull(); }
 
-    void fail(const QString &key, const QString &what)
+    void fail(QLatin1StringView key, const QString &what)
     {
         if (m_error->isEmpty())
             *m_error = field(key) + u": "_s + what;
     }
 
-    QString str(const QString &key)
+    QString str(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
@@ -60,7 +57,7 @@ public:
         return v.toString();
     }
 
-    std::optional<qint64> int64(const QString &key)
+    std::optional<qint64> int64(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
@@ -73,7 +70,7 @@ public:
         return v.toInteger();
     }
 
-    std::optional<int> int32(const QString &key)
+    std::optional<int> int32(QLatin1StringView key)
     {
         const std::optional<qint64> v = int64(key);
         if (v && (*v < std::numeric_limits<int>::min() || *v > std::numeric_limits<int>::max())) {
@@ -83,7 +80,7 @@ public:
         return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
     }
 
-    std::optional<bool> boolean(const QString &key)
+    std::optional<bool> boolean(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
@@ -95,7 +92,7 @@ public:
         return v.toBool();
     }
 
-    QDateTime time(const QString &key)
+    QDateTime time(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
@@ -107,7 +104,7 @@ public:
         return fromEpochSeconds(v.toDouble());
     }
 
-    std::optional<SessionState> state(const QString &key)
+    std::optional<SessionState> state(QLatin1StringView key)
     {
         const QString text = str(key);
         if (text.isEmpty())
@@ -118,7 +115,7 @@ public:
         return s;
     }
 
-    StringMap map(const QString &key)
+    StringMap map(QLatin1StringView key)
     {
         StringMap out;
         const QJsonValue v = m_object.value(key);
@@ -141,17 +138,17 @@ public:
     }
 
     // A nested object; absent gives an empty reader, a wrong type an error.
-    Reader object(const QString &key)
+    Reader object(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (!v.isUndefined() && !v.isNull() && !v.isObject())
             fail(key, u"expected an object, got "_s + typeName(v));
-        return Reader(v.toObject(), field(key), m_error);
+        return Reader(v.toObject(), this, key, -1);
     }
 
     // Calls f(Reader) for each object of an array.
     template <typename F>
-    void objects(const QString &key, F &&f)
+    void objects(QLatin1StringView key, F &&f)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
@@ -162,17 +159,17 @@ public:
         }
         const QJsonArray a = v.toArray();
         for (qsizetype i = 0; i < a.size() && ok(); ++i) {
-            const QString path = field(key) + u'[' + QString::number(i) + u']';
-            if (!a.at(i).isObject()) {
-                *m_error = path + u": expected an object, got "_s + typeName(a.at(i));
+            const QJsonValue item = a.at(i);
+            if (!item.isObject()) {
+                *m_error = field(key) + u'[' + QString::number(i) + u"]: expected an object, got "_s + typeName(item);
                 return;
             }
-            Reader child(a.at(i).toObject(), path, m_error);
+            Reader child(item.toObject(), this, key, static_cast<int>(i));
             f(child);
         }
     }
 
-    QStringList strings(const QString &key)
+    QStringList strings(QLatin1StringView key)
     {
         QStringList out;
         const QJsonValue v = m_object.value(key);
@@ -196,11 +193,32 @@ public:
     const QJsonObject &raw() const { return m_object; }
 
 private:
-    QString field(const QString &key) const { return m_path.isEmpty() ? QString(key) : m_path + u'.' + key; }
+    // Children keep a pointer to their parent (they never outlive it) and their own key.
+    Reader(QJsonObject object, const Reader *parent, QLatin1StringView key, int index)
+        : m_object(std::move(object)), m_error(parent->m_error), m_parent(parent), m_key(key), m_index(index)
+    {
+    }
+
+    QString path() const
+    {
+        if (!m_parent)
+            return {};
+        QString p = m_parent->field(m_key);
+        if (m_index >= 0)
+            p += u'[' + QString::number(m_index) + u']';
+        return p;
+    }
+    QString field(QLatin1StringView key) const
+    {
+        const QString p = path();
+        return p.isEmpty() ? QString(key) : p + u'.' + key;
+    }
 
     QJsonObject m_object;
-    QString m_path;
     std::shared_ptr<QString> m_error;
+    const Reader *m_parent = nullptr;
+    QLatin1StringView m_key; // points at a literal
+    int m_index = -1;
 };
 
 template <typename T>
@@ -279,7 +297,7 @@ SessionStatus readStatus(Reader r)
     return s;
 }
 
-std::optional<MonitoringConfiguration> readMonitoring(Reader parent, const QString &key)
+std::optional<MonitoringConfiguration> readMonitoring(Reader parent, QLatin1StringView key)
 {
     if (!parent.has(key)) {
         parent.object(key); // reports a wrong type
@@ -294,8 +312,10 @@ std::optional<MonitoringConfiguration> readMonitoring(Reader parent, const QStri
         v.logGroup = c.str("LogGroup"_L1);
         v.logStreamNamePrefix = c.str("LogStreamNamePrefix"_L1);
         Reader types = c.object("LogTypes"_L1);
-        for (auto it = types.raw().begin(); it != types.raw().end(); ++it)
-            v.logTypes.insert(it.key(), types.strings(it.key()));
+        for (auto it = types.raw().begin(); it != types.raw().end(); ++it) {
+            const QByteArray typeName = it.key().toLatin1(); // log type names are ASCII
+            v.logTypes.insert(it.key(), types.strings(QLatin1StringView(typeName)));
+        }
         m.cloudWatchLogging = v;
     }
     if (r.has("ManagedLoggingConfiguration"_L1)) {

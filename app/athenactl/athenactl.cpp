@@ -1,6 +1,7 @@
 #include "athenactl.h"
 
 #include "athenajson.h"
+#include "jsonoutput.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -303,7 +304,17 @@ QString AthenaCtl::sessionIdArgument()
 
 void AthenaCtl::printJson(const QJsonObject &object)
 {
-    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    writeBytes(jsonoutput::indented(object));
+}
+
+void AthenaCtl::writeBytes(const QByteArray &utf8)
+{
+    // Bytes straight to the file when there is one; through the text stream otherwise (tests).
+    m_out.flush();
+    if (QIODevice *device = m_out.device())
+        device->write(utf8);
+    else
+        m_out << QString::fromUtf8(utf8);
 }
 
 void AthenaCtl::listSessions()
@@ -354,16 +365,30 @@ void AthenaCtl::listSessions()
         return;
     }
     auto *walker = new ListSessionsWalker(m_connection->client.get(), request, this);
+    // JSON is written page by page into a buffer while the next page is on its way, and goes to
+    // stdout only when the listing is complete (never half a document on an error).
     auto all = std::make_shared<QList<SessionSummary>>();
-    connect(walker, &ListSessionsWalker::pageReceived, this, [this, all](const QList<SessionSummary> &sessions, int page) {
-        *all += sessions;
-        m_err << "Page " << page << ": " << all->size() << " sessions\n";
+    auto json = std::make_shared<QByteArray>();
+    auto count = std::make_shared<int>(0);
+    connect(walker, &ListSessionsWalker::pageReceived, this, [this, all, json, count](const QList<SessionSummary> &sessions, int page) {
+        if (m_table) {
+            *all += sessions;
+        } else {
+            for (const SessionSummary &s : sessions) {
+                *json += (*count)++ ? ",\n        " : "        ";
+                jsonoutput::appendSummary(*json, s, 8);
+            }
+        }
+        m_err << "Page " << page << ": " << (m_table ? static_cast<int>(all->size()) : *count) << " sessions\n";
         m_err.flush();
     });
-    connect(walker, &ListSessionsWalker::finished, this, [this, walker, all, print] {
+    connect(walker, &ListSessionsWalker::finished, this, [this, walker, all, json, count, print] {
         if (walker->error())
             return fail(*walker->error());
-        print(*all, QString());
+        if (m_table)
+            print(*all, QString());
+        else
+            writeBytes(*count ? "{\n    \"Sessions\": [\n" + *json + "\n    ]\n}\n" : QByteArray("{\n    \"Sessions\": []\n}\n"));
         done(Ok);
     });
     walker->start();

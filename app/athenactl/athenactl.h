@@ -36,6 +36,7 @@ private:
     bool parseMap(const QString &option, athena::StringMap &target);
     QString sessionIdArgument();
     void printJson(const QJsonObject &object);
+    void writeBytes(const QByteArray &utf8);
 
     void listSessions();
     void getSession();

@@ -214,6 +214,7 @@ void AwsCall::send(const AwsCredentials &credentials)
     qCDebug(lcAwsHttp).noquote() << "POST" << cfg.endpoint.toDisplayString() << "attempt" << m_attempt << '\n'
                                  << describeHeaders(sent);
 
+    ++m_transport->m_requestsSent;
     m_reply = m_transport->m_network->post(request, m_body);
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::requestSent, this, [this] {

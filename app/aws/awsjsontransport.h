@@ -111,6 +111,8 @@ public:
     const TransportConfig &config() const { return m_config; }
     RetryQuota &retryQuota() { return m_quota; }
     qint64 clockSkewMs() const { return m_skewMs; }
+    // HTTP requests sent (every attempt counts), for diagnostics and benchmarks.
+    quint64 requestsSent() const { return m_requestsSent; }
     QString credentialsDescription() const;
 
     // Pieces shared with tests, fuzzers and the embedded endpoint.
@@ -132,6 +134,7 @@ private:
     RetryQuota m_quota;
     StandardRetryStrategy m_retry;
     qint64 m_skewMs = 0;
+    quint64 m_requestsSent = 0;
 };
 
 } // namespace aws

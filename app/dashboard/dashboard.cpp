@@ -322,6 +322,13 @@ void Dashboard::onStateChanged(const QString &sessionId, const QString &workGrou
     }
 }
 
+quint64 Dashboard::requestsSent() const
+{
+    if (m_choice.kind == ConnectionChoice::Kind::Sandbox)
+        return m_sandboxTransport ? m_sandboxTransport->requestsSent() : 0;
+    return m_connection ? m_connection->transport->requestsSent() : 0;
+}
+
 QByteArray Dashboard::exportCsv(const QList<int> &modelRows) const
 {
     return sessionexport::toCsv(m_model, modelRows);

@@ -94,6 +94,8 @@ public:
     void setPinned(const QString &sessionId, bool pinned);
     bool isPinned(const QString &sessionId) const { return m_pinned.contains(sessionId); }
     QDateTime lastUpdated(const QString &sessionId) const { return m_updated.value(sessionId); }
+    // HTTP requests sent on the current connection (every attempt), for diagnostics and benchmarks.
+    quint64 requestsSent() const;
 
     // Pauses polling and auto-refresh while the window is hidden.
     void setWindowVisible(bool visible);

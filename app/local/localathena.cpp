@@ -96,6 +96,11 @@ const QList<EngineVersion> &engineVersions()
 
 } // namespace
 
+QJsonObject OperationResult::json() const
+{
+    return raw.isEmpty() ? body : QJsonDocument::fromJson(raw).object();
+}
+
 struct LocalAthena::Session
 {
     SessionDetails d;
@@ -110,6 +115,7 @@ struct LocalAthena::Session
     QString runningCalculation;
     bool willFail = false;
     bool willDegrade = false;
+    mutable QByteArray summaryJson; // ListSessions' view of it, serialized; cleared on every change
 
     SessionState state() const { return d.status.state.value_or(SessionState::Creating); }
     int maxDpus() const { return d.engineConfiguration.maxConcurrentDpus.value_or(2); }
@@ -203,7 +209,22 @@ QByteArray LocalAthena::serialize(const Calculation &c) const
 
 void LocalAthena::markDirty(const Session &s)
 {
+    s.summaryJson.clear();
     m_dirtySessions.insert(s.d.sessionId);
+}
+
+const QByteArray &LocalAthena::summaryJson(const Session &s, const EngineVersion &workGroupEngine) const
+{
+    if (s.summaryJson.isEmpty()) {
+        SessionSummary summary;
+        summary.sessionId = s.d.sessionId;
+        summary.description = s.d.description;
+        summary.engineVersion = EngineVersion{workGroupEngine.selected, s.d.engineVersion};
+        summary.notebookVersion = s.d.notebookVersion;
+        summary.status = s.d.status;
+        s.summaryJson = QJsonDocument(json::toJson(summary)).toJson(QJsonDocument::Compact);
+    }
+    return s.summaryJson;
 }
 
 void LocalAthena::markDirty(const Calculation &c)
@@ -688,25 +709,33 @@ OperationResult LocalAthena::listSessions(const QJsonObject &body)
     auto matches = [&request](const Session &s) {
         return request.stateFilter ? s.state() == *request.stateFilter : isActive(s.state());
     };
+    // The page is assembled from each session's cached JSON: a listing costs a copy, not a
+    // serialization, per row.
     const int limit = request.maxResults.value_or(kDefaultListSessions);
-    ListSessionsPage page;
+    QByteArray sessions;
+    sessions.reserve(limit * 420);
+    int count = 0;
     Key last{};
-    const qint64 now = nowMs();
+    QString nextToken;
     for (; it != index.end(); ++it) {
         const auto s = m_sessions.value(it->second);
         if (!s || !matches(*s))
             continue;
-        if (page.sessions.size() == limit) {
-            page.nextToken = makeToken(QJsonArray{1, request.workGroup, filter, last.first, last.second});
+        if (count == limit) {
+            nextToken = makeToken(QJsonArray{1, request.workGroup, filter, last.first, last.second});
             break;
         }
-        SessionSummary summary = view(*s, now).summary();
-        summary.engineVersion = wg->wg.configuration.engineVersion;
-        summary.engineVersion.effective = s->d.engineVersion;
-        page.sessions.append(summary);
+        if (count++)
+            sessions += ',';
+        sessions += summaryJson(*s, wg->wg.configuration.engineVersion);
         last = it->first;
     }
-    return OperationResult{200, json::toJson(page)};
+    OperationResult result;
+    result.raw = "{\"Sessions\":[" + sessions + ']';
+    if (!nextToken.isEmpty())
+        result.raw += ",\"NextToken\":\"" + nextToken.toLatin1() + '"';
+    result.raw += '}';
+    return result;
 }
 
 OperationResult LocalAthena::listWorkGroups(const QJsonObject &request)
@@ -939,7 +968,7 @@ OperationResult LocalAthena::listCalculations(const QJsonObject &request)
 
 // ---- seeding ----
 
-aws::Result<int> LocalAthena::seedSessions(int n, const QStringList &workGroups)
+aws::Result<int> LocalAthena::seedSessions(int n, const QStringList &workGroups, double activeShare)
 {
     QStringList targets = workGroups;
     if (targets.isEmpty()) {
@@ -986,12 +1015,15 @@ aws::Result<int> LocalAthena::seedSessions(int n, const QStringList &workGroups)
         d.sessionConfiguration.executionRole = wg->wg.configuration.executionRole;
         d.sessionConfiguration.workingDirectory = u"s3://athena-local-results/%1/sessions/%2/"_s.arg(wgName, d.sessionId);
 
+        // Active: about 3 IDLE to 1 BUSY; ended: mostly TERMINATED, some FAILED and DEGRADED.
+        const double share = std::clamp(activeShare, 0.0, 1.0);
         const double r = m_random.generateDouble();
-        SessionState state = r < 0.40   ? SessionState::Idle
-                             : r < 0.55 ? SessionState::Busy
-                             : r < 0.89 ? SessionState::Terminated
-                             : r < 0.95 ? SessionState::Failed
-                                        : SessionState::Degraded;
+        const double ended = share < 1.0 ? (r - share) / (1.0 - share) : 0.0;
+        SessionState state = r < share * 0.73 ? SessionState::Idle
+                             : r < share      ? SessionState::Busy
+                             : ended < 0.76   ? SessionState::Terminated
+                             : ended < 0.89   ? SessionState::Failed
+                                              : SessionState::Degraded;
         const bool active = isActive(state);
         const int idleMinutes = active ? 480 : QList<int>{15, 20, 30, 60}.at(m_random.bounded(4));
         d.sessionConfiguration.sessionIdleTimeoutInMinutes = idleMinutes;

@@ -29,10 +29,16 @@ struct EngineOptions
 // The result of one operation: HTTP status and JSON body (errors in the service's form).
 struct OperationResult
 {
+    OperationResult() = default;
+    OperationResult(int s, QJsonObject b) : status(s), body(std::move(b)) {}
+
     int status = 200;
     QJsonObject body;
+    QByteArray raw; // when set, the serialized body (used instead of `body`)
     bool ok() const { return status == 200; }
-    QString errorType() const { return body.value(QStringLiteral("__type")).toString(); }
+    // The body as JSON, whichever way it was built.
+    QJsonObject json() const;
+    QString errorType() const { return json().value(QStringLiteral("__type")).toString(); }
 };
 
 // A simulation of Athena's Spark sessions API: sessions with their life cycle (CREATING →
@@ -52,8 +58,8 @@ public:
     // workgroups into an empty one.
     aws::Result<bool> open(const QString &databasePath);
     // Creates n sessions spread over the Spark workgroups (or `workGroups`), states and times;
-    // at least half of them active.
-    aws::Result<int> seedSessions(int n, const QStringList &workGroups = {});
+    // `activeShare` of them (at least half by default) IDLE or BUSY.
+    aws::Result<int> seedSessions(int n, const QStringList &workGroups = {}, double activeShare = 0.55);
 
     static QStringList operations();
     OperationResult call(const QString &operation, const QJsonObject &request);
@@ -83,6 +89,7 @@ private:
     QByteArray serialize(const Session &s) const;
     QByteArray serialize(const Calculation &c) const;
     athena::SessionDetails view(const Session &s, qint64 now) const;
+    const QByteArray &summaryJson(const Session &s, const athena::EngineVersion &workGroupEngine) const;
     QString makeToken(const QJsonArray &payload) const;
     std::optional<QJsonArray> readToken(const QString &token) const;
     void addWorkGroup(const athena::WorkGroup &wg);

@@ -115,7 +115,7 @@ aws::Result<bool> LocalEndpoint::start()
     if (auto r = m_engine->open(dbPath); !r.ok())
         return r;
     if (m_options.seedSessions > 0 && m_engine->sessionCount() == 0) {
-        if (auto r = m_engine->seedSessions(m_options.seedSessions, m_options.seedWorkGroups); !r.ok())
+        if (auto r = m_engine->seedSessions(m_options.seedSessions, m_options.seedWorkGroups, m_options.seedActiveShare); !r.ok())
             return r.error();
     }
     m_verifier = std::make_unique<SigV4Verifier>(m_credentials, u"athena"_s, m_clock);
@@ -188,7 +188,8 @@ HttpResponse LocalEndpoint::handle(const HttpRequest &request)
             body = doc.object();
         }
         const OperationResult result = m_engine->call(operation, body);
-        response = HttpResponse::json(result.status, QJsonDocument(result.body).toJson(QJsonDocument::Compact));
+        response = HttpResponse::json(result.status, result.raw.isEmpty() ? QJsonDocument(result.body).toJson(QJsonDocument::Compact)
+                                                                          : result.raw);
         response.dropConnection = fault.action == FaultInjector::Action::DropAfter;
     }
     if (response.headers.isEmpty())

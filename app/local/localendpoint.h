@@ -22,6 +22,7 @@ struct EndpointOptions
     bool inMemory = false;
     int seedSessions = 0;         // seeded into an empty store only
     QStringList seedWorkGroups;
+    double seedActiveShare = 0.55;
     bool noAuth = false;
     EngineOptions engine;
     QList<FaultRule> faults;

@@ -93,6 +93,20 @@ QString SessionTableModel::idleText(const Row &row) const
     return formatDuration(row.summary.status.idleSinceDateTime.secsTo(m_clock->nowUtc()));
 }
 
+void SessionTableModel::refreshIdleText(Row &row, qint64 nowMs) const
+{
+    row.idleText = idleText(row);
+    if (row.idleText.isEmpty()) {
+        row.idleTextUntil = 0;
+        return;
+    }
+    // The text shows seconds under a minute, minutes under two days, then hours: it cannot change
+    // before the next boundary of its unit.
+    const qint64 idleMs = std::max<qint64>(0, nowMs - row.summary.status.idleSinceDateTime.toMSecsSinceEpoch());
+    const qint64 unit = idleMs < 60'000 ? 1000 : idleMs < 48 * 3'600'000LL ? 60'000 : 3'600'000;
+    row.idleTextUntil = nowMs + (unit - idleMs % unit);
+}
+
 QVariant SessionTableModel::display(const Row &row, int column) const
 {
     const athena::SessionSummary &s = row.summary;
@@ -103,7 +117,7 @@ QVariant SessionTableModel::display(const Row &row, int column) const
     case WorkGroupColumn: return row.workGroup;
     case EngineVersionColumn: return s.engineVersion.effective.isEmpty() ? s.engineVersion.selected : s.engineVersion.effective;
     case StartedColumn: return timeText(s.status.startDateTime);
-    case IdleForColumn: return idleText(row);
+    case IdleForColumn: return row.idleText;
     case LastModifiedColumn: return timeText(s.status.lastModifiedDateTime);
     case EndedColumn: return timeText(s.status.endDateTime);
     case NotebookVersionColumn: return s.notebookVersion;
@@ -199,7 +213,7 @@ void SessionTableModel::beginPass(quint64 generation)
 {
     m_generation = generation;
     m_passOpen = true;
-    m_seen.clear();
+    ++m_pass;
 }
 
 void SessionTableModel::mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
@@ -209,14 +223,14 @@ void SessionTableModel::mergePage(quint64 generation, const QString &workGroup, 
     QList<Row> fresh;
     QSet<QString> freshIds;
     for (const athena::SessionSummary &s : sessions) {
-        m_seen.insert(s.sessionId);
         const int at = m_index.value(s.sessionId, -1);
         if (at >= 0) {
+            m_rows[at].seenInPass = m_pass;
             updateRow(at, s, workGroup, m_rows.at(at).details);
         } else if (!freshIds.contains(s.sessionId)) {
             freshIds.insert(s.sessionId);
-            Row row{s, workGroup, std::nullopt, {}};
-            row.idleText = idleText(row);
+            Row row{s, workGroup, std::nullopt, {}, 0, m_pass};
+            refreshIdleText(row, m_clock->nowUtc().toMSecsSinceEpoch());
             fresh.append(row);
         }
     }
@@ -242,12 +256,12 @@ void SessionTableModel::endPass(quint64 generation, bool complete)
     int row = static_cast<int>(m_rows.size()) - 1;
     bool removed = false;
     while (row >= 0) {
-        if (m_seen.contains(m_rows.at(row).summary.sessionId)) {
+        if (m_rows.at(row).seenInPass == m_pass) {
             --row;
             continue;
         }
         const int last = row;
-        while (row >= 0 && !m_seen.contains(m_rows.at(row).summary.sessionId))
+        while (row >= 0 && m_rows.at(row).seenInPass != m_pass)
             --row;
         beginRemoveRows({}, row + 1, last);
         m_rows.remove(row + 1, last - row);
@@ -256,7 +270,6 @@ void SessionTableModel::endPass(quint64 generation, bool complete)
     }
     if (removed)
         rebuildIndex();
-    m_seen.clear();
 }
 
 void SessionTableModel::clear()
@@ -264,7 +277,6 @@ void SessionTableModel::clear()
     beginResetModel();
     m_rows.clear();
     m_index.clear();
-    m_seen.clear();
     m_passOpen = false;
     endResetModel();
 }
@@ -283,12 +295,11 @@ void SessionTableModel::upsertDetails(const athena::SessionDetails &details)
     }
     const int row = static_cast<int>(m_rows.size());
     beginInsertRows({}, row, row);
-    Row r{summary, details.workGroup, details, {}};
-    r.idleText = idleText(r);
+    // Seen by the open pass, if any: a session just started must not vanish at its end.
+    Row r{summary, details.workGroup, details, {}, 0, m_pass};
+    refreshIdleText(r, m_clock->nowUtc().toMSecsSinceEpoch());
     m_rows.append(r);
     m_index.insert(details.sessionId, row);
-    if (m_passOpen)
-        m_seen.insert(details.sessionId);
     endInsertRows();
     if (details.status.state)
         Q_EMIT sessionStateChanged(details.sessionId, details.workGroup, std::nullopt, *details.status.state, m_clock->nowUtc());
@@ -298,13 +309,21 @@ void SessionTableModel::updateRow(int rowIndex, const athena::SessionSummary &ne
                                   const std::optional<athena::SessionDetails> &details)
 {
     Row &row = m_rows[rowIndex];
+    const bool detailsNew = details.has_value() != row.details.has_value();
+    // The common case of a refresh: nothing changed, nothing to do (not even re-formatting).
+    if (!detailsNew && row.workGroup == workGroup && row.summary == next
+        && (!details || row.details->dpuExecutionInMillis == details->dpuExecutionInMillis)) {
+        if (details)
+            row.details = details;
+        return;
+    }
     const QList<int> cols = changedColumns(row.summary, next, row.workGroup, workGroup, row.details, details);
     const std::optional<SessionState> before = row.summary.status.state;
-    const bool detailsNew = details.has_value() != row.details.has_value();
     row.summary = next;
     row.workGroup = workGroup;
     row.details = details;
-    row.idleText = idleText(row);
+    if (cols.contains(IdleForColumn))
+        refreshIdleText(row, m_clock->nowUtc().toMSecsSinceEpoch());
     if (!cols.isEmpty()) {
         // One signal per run of adjacent changed columns.
         int start = cols.first();
@@ -358,13 +377,14 @@ QString SessionTableModel::workGroupOf(const QString &sessionId) const
 
 void SessionTableModel::tick()
 {
+    const qint64 now = m_clock->nowUtc().toMSecsSinceEpoch();
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
-        if (row.summary.status.state != SessionState::Idle && row.idleText.isEmpty())
-            continue;
-        QString text = idleText(row);
-        if (text != row.idleText) {
-            row.idleText = std::move(text);
+        if (row.idleTextUntil == 0 || now < row.idleTextUntil)
+            continue; // nothing this row shows can have changed yet
+        const QString before = row.idleText;
+        refreshIdleText(row, now);
+        if (row.idleText != before) {
             const QModelIndex cell = index(i, IdleForColumn);
             Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole});
         }

@@ -84,12 +84,15 @@ private:
         athena::SessionSummary summary;
         QString workGroup;
         std::optional<athena::SessionDetails> details;
-        QString idleText; // what IdleForColumn showed last
+        QString idleText;          // what IdleForColumn shows
+        qint64 idleTextUntil = 0;  // ms since the epoch at which idleText may change; 0: never
+        quint64 seenInPass = 0;    // the last listing pass that saw the row
     };
 
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
     QString idleText(const Row &row) const;
+    void refreshIdleText(Row &row, qint64 nowMs) const;
     // Applies `next` to the row, emits dataChanged for the changed columns, reports state changes.
     void updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
                    const std::optional<athena::SessionDetails> &details);
@@ -100,5 +103,5 @@ private:
     QHash<QString, int> m_index;
     quint64 m_generation = 0;
     bool m_passOpen = false;
-    QSet<QString> m_seen;
+    quint64 m_pass = 0; // counts passes; rows remember the last one that saw them
 };

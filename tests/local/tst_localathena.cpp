@@ -74,12 +74,12 @@ QString TestLocalAthena::start(const QJsonObject &body)
     const OperationResult r = call(u"StartSession"_s, body);
     if (!r.ok())
         qWarning() << r.body;
-    return r.body.value(u"SessionId"_s).toString();
+    return r.json().value(u"SessionId"_s).toString();
 }
 
 QString TestLocalAthena::stateOf(const QString &id)
 {
-    return call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString();
+    return call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString();
 }
 
 void TestLocalAthena::defaultWorkGroups()
@@ -107,7 +107,7 @@ void TestLocalAthena::lifeCycleFollowsTheClock()
     QCOMPARE(stateOf(id), u"CREATED"_s);
     m_clock->advanceMs(m_options.createdMs);
     QCOMPARE(stateOf(id), u"IDLE"_s);
-    const auto d = json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).body);
+    const auto d = json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).json());
     QVERIFY(d.ok());
     QCOMPARE(d->status.idleSinceDateTime, m_clock->nowUtc());
     QCOMPARE(d->sessionConfiguration.idleTimeoutSeconds, 20 * 60); // the default 20 minutes
@@ -117,7 +117,7 @@ void TestLocalAthena::lifeCycleFollowsTheClock()
     m_clock->advanceMs(1);
     QCOMPARE(stateOf(id), u"TERMINATING"_s);
     m_clock->advanceMs(m_options.terminatingMs);
-    const auto end = json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).body);
+    const auto end = json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).json());
     QVERIFY(end->status.state == SessionState::Terminated);
     QVERIFY(end->status.stateChangeReason.contains(u"idle timeout of 20 minutes"_s));
     QCOMPARE(end->status.endDateTime, m_clock->nowUtc());
@@ -141,14 +141,14 @@ void TestLocalAthena::dpuUsageGrowsWhileAlive()
 {
     const QString id = start();
     auto dpuMs = [&] {
-        return json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).body)->dpuExecutionInMillis.value_or(-1);
+        return json::decode<SessionDetails>(call(u"GetSession"_s, {{u"SessionId"_s, id}}).json())->dpuExecutionInMillis.value_or(-1);
     };
     QCOMPARE(dpuMs(), 0); // nothing while CREATING
     m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
     const qint64 atIdle = dpuMs();
     m_clock->advanceMs(60000);
     QCOMPARE(dpuMs(), atIdle + 60000); // the coordinator's DPU for a minute
-    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).body.value(u"State"_s).toString(), u"TERMINATING"_s);
+    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).json().value(u"State"_s).toString(), u"TERMINATING"_s);
     m_clock->advanceMs(3600000);
     const qint64 ended = dpuMs();
     m_clock->advanceMs(3600000);
@@ -164,17 +164,17 @@ void TestLocalAthena::calculationsMakeSessionsBusy()
     m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
     const OperationResult r = call(u"StartCalculationExecution"_s, calc);
     QVERIFY2(r.ok(), QJsonDocument(r.body).toJson().constData());
-    const QString calcId = r.body.value(u"CalculationExecutionId"_s).toString();
+    const QString calcId = r.json().value(u"CalculationExecutionId"_s).toString();
     QCOMPARE(stateOf(id), u"BUSY"_s);
     QCOMPARE(call(u"StartCalculationExecution"_s, calc).errorType(), u"InvalidRequestException"_s); // one at a time
-    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(),
+    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString(),
              u"RUNNING"_s);
     m_clock->advanceMs(30000);
     QCOMPARE(stateOf(id), u"IDLE"_s);
-    const QJsonObject done = call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).body;
+    const QJsonObject done = call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).json();
     QCOMPARE(done.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"COMPLETED"_s);
     QVERIFY(done.value(u"Result"_s).toObject().value(u"ResultS3Uri"_s).toString().startsWith(u"s3://"_s));
-    const QJsonArray list = call(u"ListCalculationExecutions"_s, {{u"SessionId"_s, id}}).body.value(u"Calculations"_s).toArray();
+    const QJsonArray list = call(u"ListCalculationExecutions"_s, {{u"SessionId"_s, id}}).json().value(u"Calculations"_s).toArray();
     QCOMPARE(list.size(), 1);
     QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, u"nope"_s}}).errorType(), u"ResourceNotFoundException"_s);
 }
@@ -185,8 +185,8 @@ void TestLocalAthena::terminate()
     m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
     const QString calcId = call(u"StartCalculationExecution"_s, {{u"SessionId"_s, id}, {u"CodeBlock"_s, u"x"_s}})
                                .body.value(u"CalculationExecutionId"_s).toString();
-    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).body.value(u"State"_s).toString(), u"TERMINATING"_s);
-    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(),
+    QCOMPARE(call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).json().value(u"State"_s).toString(), u"TERMINATING"_s);
+    QCOMPARE(call(u"GetCalculationExecution"_s, {{u"CalculationExecutionId"_s, calcId}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString(),
              u"CANCELED"_s);
     m_clock->advanceMs(m_options.terminatingMs);
     QCOMPARE(stateOf(id), u"TERMINATED"_s);
@@ -207,7 +207,7 @@ void TestLocalAthena::listDefaultsToActiveNewestFirst()
     }
     call(u"TerminateSession"_s, {{u"SessionId"_s, ids.at(2)}});
     m_clock->advanceMs(60000);
-    const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}}).body);
+    const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}}).json());
     QStringList listed;
     for (const SessionSummary &s : page->sessions)
         listed << s.sessionId;
@@ -227,7 +227,7 @@ void TestLocalAthena::listFiltersByState()
     auto list = [&](const QString &state) {
         QStringList out;
         const auto page = json::decode<ListSessionsPage>(
-            call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"StateFilter"_s, state}}).body);
+            call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"StateFilter"_s, state}}).json());
         for (const SessionSummary &s : page->sessions)
             out << s.sessionId;
         return out;
@@ -255,7 +255,7 @@ void TestLocalAthena::paginationStaysCorrectWhileSessionsChange()
         QJsonObject body{{u"WorkGroup"_s, u"spark-analytics"_s}, {u"MaxResults"_s, 37}};
         if (!token.isEmpty())
             body.insert(u"NextToken"_s, token);
-        const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, body).body);
+        const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, body).json());
         QVERIFY(page.ok());
         for (const SessionSummary &s : page->sessions)
             seen << s.sessionId;
@@ -280,7 +280,7 @@ void TestLocalAthena::badTokensAreRefused()
 {
     for (int i = 0; i < 3; ++i)
         start();
-    const QString token = call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"MaxResults"_s, 1}}).body.value(u"NextToken"_s).toString();
+    const QString token = call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"MaxResults"_s, 1}}).json().value(u"NextToken"_s).toString();
     QVERIFY(!token.isEmpty());
     QString tampered = token;
     tampered[5] = tampered[5] == u'A' ? u'B' : u'A';
@@ -311,8 +311,8 @@ void TestLocalAthena::refusesNonSparkAndUnknownWorkGroups()
 {
     const OperationResult sql = call(u"StartSession"_s, startBody(u"primary"_s));
     QCOMPARE(sql.errorType(), u"InvalidRequestException"_s);
-    QVERIFY(sql.body.value(u"Message"_s).toString().contains(u"Apache Spark"_s));
-    QCOMPARE(sql.body.value(u"AthenaErrorCode"_s).toString(), u"INVALID_INPUT"_s);
+    QVERIFY(sql.json().value(u"Message"_s).toString().contains(u"Apache Spark"_s));
+    QCOMPARE(sql.json().value(u"AthenaErrorCode"_s).toString(), u"INVALID_INPUT"_s);
     const OperationResult missing = call(u"StartSession"_s, startBody(u"no-such-group"_s));
     QCOMPARE(missing.errorType(), u"ResourceNotFoundException"_s);
     QCOMPARE(call(u"ListSessions"_s, {{u"WorkGroup"_s, u"no-such-group"_s}}).errorType(), u"ResourceNotFoundException"_s);
@@ -328,8 +328,8 @@ void TestLocalAthena::dpuQuotaThrottles()
     QVERIFY(!a.isEmpty());
     const OperationResult over = call(u"StartSession"_s, startBody(u"spark-analytics"_s, 30));
     QCOMPARE(over.errorType(), u"TooManyRequestsException"_s);
-    QCOMPARE(over.body.value(u"Reason"_s).toString(), u"CONCURRENT_QUERY_LIMIT_EXCEEDED"_s);
-    QVERIFY(over.body.value(u"Message"_s).toString().contains(u"30 of 50 DPUs are in use"_s));
+    QCOMPARE(over.json().value(u"Reason"_s).toString(), u"CONCURRENT_QUERY_LIMIT_EXCEEDED"_s);
+    QVERIFY(over.json().value(u"Message"_s).toString().contains(u"30 of 50 DPUs are in use"_s));
     QVERIFY(call(u"StartSession"_s, startBody(u"spark-etl"_s, 30)).ok()); // per workgroup
     call(u"TerminateSession"_s, {{u"SessionId"_s, a}});
     m_clock->advanceMs(60000);
@@ -373,7 +373,7 @@ void TestLocalAthena::validationErrorsUseTheServiceForm()
     const OperationResult r = call(operation, body);
     QCOMPARE(r.status, 400);
     QCOMPARE(r.errorType(), type);
-    QCOMPARE(r.body.value(u"Message"_s).toString(), message);
+    QCOMPARE(r.json().value(u"Message"_s).toString(), message);
     QCOMPARE(m_engine->sessionCount(), 0);
 }
 
@@ -408,7 +408,7 @@ void TestLocalAthena::seeding()
                 QJsonObject body{{u"WorkGroup"_s, wg}, {u"StateFilter"_s, state}, {u"MaxResults"_s, 100}};
                 if (!token.isEmpty())
                     body.insert(u"NextToken"_s, token);
-                const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, body).body);
+                const auto page = json::decode<ListSessionsPage>(call(u"ListSessions"_s, body).json());
                 QVERIFY(page.ok());
                 if (!page->sessions.isEmpty())
                     states.insert(state);
@@ -430,20 +430,20 @@ void TestLocalAthena::restartKeepsEverything()
     {
         LocalAthena engine(m_options, m_clock.get());
         QVERIFY(engine.open(db).ok());
-        id = engine.call(u"StartSession"_s, startBody(u"spark-ml"_s, 20, token)).body.value(u"SessionId"_s).toString();
+        id = engine.call(u"StartSession"_s, startBody(u"spark-ml"_s, 20, token)).json().value(u"SessionId"_s).toString();
         QVERIFY(engine.call(u"CreateWorkGroup"_s, {{u"Name"_s, u"spark-new"_s},
                                                    {u"Configuration"_s, QJsonObject{{u"EngineVersion"_s, QJsonObject{{u"SelectedEngineVersion"_s, u"PySpark engine version 3"_s}}}}}})
                     .ok());
         m_clock->advanceMs(m_options.creatingMs);
-        QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"CREATED"_s);
+        QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString(), u"CREATED"_s);
     }
     LocalAthena engine(m_options, m_clock.get());
     QVERIFY(engine.open(db).ok());
     QCOMPARE(engine.sessionCount(), 1);
-    QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"CREATED"_s);
+    QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString(), u"CREATED"_s);
     m_clock->advanceMs(m_options.createdMs); // the schedule survived too
-    QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).body.value(u"Status"_s).toObject().value(u"State"_s).toString(), u"IDLE"_s);
-    QCOMPARE(engine.call(u"StartSession"_s, startBody(u"spark-ml"_s, 20, token)).body.value(u"SessionId"_s).toString(), id);
+    QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString(), u"IDLE"_s);
+    QCOMPARE(engine.call(u"StartSession"_s, startBody(u"spark-ml"_s, 20, token)).json().value(u"SessionId"_s).toString(), id);
     QVERIFY(engine.call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"spark-new"_s}}).ok());
     QCOMPARE(engine.integrityCheck(), u"ok"_s);
 }
@@ -457,9 +457,9 @@ void TestLocalAthena::createWorkGroupAndEngineVersions()
                                          {u"Configuration"_s, QJsonObject{{u"EngineVersion"_s, QJsonObject{{u"SelectedEngineVersion"_s, u"Spark 9"_s}}}}}})
                  .errorType(),
              u"InvalidRequestException"_s);
-    const auto wg = json::decode<WorkGroup>(call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"sql-team"_s}}).body);
+    const auto wg = json::decode<WorkGroup>(call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"sql-team"_s}}).json());
     QCOMPARE(wg->configuration.engineVersion.effective, u"Athena engine version 3"_s);
-    const auto versions = json::decode<ListEngineVersionsPage>(call(u"ListEngineVersions"_s, {}).body);
+    const auto versions = json::decode<ListEngineVersionsPage>(call(u"ListEngineVersions"_s, {}).json());
     QVERIFY(versions->engineVersions.size() >= 4);
 }
 

@@ -194,7 +194,11 @@ void TestSessionTableModel::idleForIsLive()
     QCOMPARE(changed.first().at(0).toModelIndex(), idle);
     QCOMPARE(m_model->data(idle).toString(), u"2 min"_s);
     m_clock->advanceMs(3 * 3600 * 1000);
+    m_model->tick();
     QCOMPARE(m_model->data(idle).toString(), u"3 h 2 min"_s);
+    changed.clear();
+    m_model->tick(); // nothing can change before the next minute
+    QCOMPARE(changed.size(), 0);
     QCOMPARE(SessionTableModel::formatDuration(5), u"5 s"_s);
     QCOMPARE(SessionTableModel::formatDuration(3 * 86400 + 7200), u"3 d 2 h"_s);
 }

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+
+#include "athenatypes.h"
+
+// Indented JSON as the AWS CLI prints it (4 spaces, "key": value, keys in order), written
+// straight to UTF-8 bytes: several times faster than QJsonDocument::toJson for large listings.
+namespace jsonoutput {
+
+void append(QByteArray &out, const QJsonValue &value, int indent = 0);
+// The same text as append(out, athena::json::toJson(summary), indent), written from the struct
+// without building a QJsonObject: listings of many sessions spend their time here.
+void appendSummary(QByteArray &out, const athena::SessionSummary &summary, int indent);
+QByteArray indented(const QJsonValue &value);
+
+} // namespace jsonoutput
