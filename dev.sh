@@ -2,7 +2,11 @@
 # Athena Sessions developer entry point.
 #   ./dev.sh run [app args…]   install what is missing, build, start the app (on the Local sandbox
 #                              unless other arguments are given)
-#   ./dev.sh test [ctest args…] install what is missing, build, run every test offscreen
+#   ./dev.sh test [ctest args…] install what is missing, build, run every test offscreen, then all
+#                              again under ASan/UBSan/LSan, then 30 s of each fuzzer (with ctest
+#                              args: only the first stage, filtered)
+#   ./dev.sh bench             build and print the benchmark figures (README's Performance)
+#   ./dev.sh fuzz [seconds]    run each fuzzer longer (default 600 s)
 #   ./dev.sh build             install what is missing, build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,7 +16,7 @@ PACKAGES=(
     build-essential cmake ninja-build git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite
-    python3
+    python3 clang libclang-rt-14-dev wrk openssl
 )
 
 install_missing() {
@@ -38,11 +42,39 @@ install_missing() {
     fi
 }
 
+werror() { if [ "${CI:-}" = true ]; then echo ON; else echo OFF; fi; }
+
 build() {
-    local werror=OFF
-    [ "${CI:-}" = true ] && werror=ON
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATHENA_WERROR="$werror" >/dev/null
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATHENA_WERROR="$(werror)" >/dev/null
     cmake --build "$BUILD_DIR" --parallel
+}
+
+build_sanitized() {
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATHENA_SANITIZE=ON -DATHENA_WERROR="$(werror)" >/dev/null
+    cmake --build build-asan --parallel
+}
+
+build_fuzzers() {
+    cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DATHENA_FUZZ=ON >/dev/null
+    cmake --build build-fuzz --parallel
+}
+
+# Each fuzzer for $1 seconds on a copy of its committed seed corpus; findings fail the run.
+run_fuzzers() {
+    local seconds=$1 target work
+    for target in json config sigv4 endpoint; do
+        work=$(mktemp -d)
+        cp tests/fuzz/corpus/"$target"/* "$work"/
+        echo "== fuzz_$target for ${seconds}s"
+        QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=0 build-fuzz/tests/fuzz/fuzz_"$target" "$work" \
+            -max_total_time="$seconds" -print_final_stats=1 -max_len=65536 -artifact_prefix="$work/" 2>&1 \
+            | grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)' || true
+        if ls "$work"/crash-* "$work"/leak-* "$work"/timeout-* >/dev/null 2>&1; then
+            echo "fuzz_$target found a problem: see $work" >&2
+            return 1
+        fi
+        rm -rf "$work"
+    done
 }
 
 cmd=${1:-}
@@ -57,14 +89,36 @@ case "$cmd" in
     test)
         install_missing
         build
+        echo "== tests" >&2
         QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure --label-exclude bench "$@"
+        [ $# -eq 0 ] || exit 0
+        echo "== tests under AddressSanitizer, UndefinedBehaviorSanitizer and LeakSanitizer" >&2
+        build_sanitized
+        QT_QPA_PLATFORM=offscreen \
+            ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+            LSAN_OPTIONS=suppressions="$PWD/tests/sanitizers/lsan.supp":print_suppressions=0 \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+            ctest --test-dir build-asan --output-on-failure --label-exclude bench
+        echo "== fuzzers, 30 s each" >&2
+        build_fuzzers
+        run_fuzzers 30
+        ;;
+    bench)
+        install_missing
+        build
+        QT_QPA_PLATFORM=offscreen ctest --test-dir "$BUILD_DIR" --output-on-failure --label-regex bench -V | grep -E '^[0-9]+: (\||Machine)' | sed 's/^[0-9]*: //'
+        ;;
+    fuzz)
+        install_missing
+        build_fuzzers
+        run_fuzzers "${1:-600}"
         ;;
     build)
         install_missing
         build
         ;;
     *)
-        sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

@@ -76,7 +76,13 @@ PendingCall AthenaClient::startSession(StartSessionRequest request, QObject *con
 PendingCall AthenaClient::getSession(const QString &sessionId, QObject *context, Callback<SessionDetails> done)
 {
     return invoke<SessionDetails>(u"GetSession"_s, QJsonObject{{u"SessionId"_s, sessionId}}, validateSessionId(sessionId),
-                                  context, std::move(done), &json::decode<SessionDetails>);
+                                  context, std::move(done), [](const QJsonObject &o) -> aws::Result<SessionDetails> {
+                                      auto d = json::decode<SessionDetails>(o);
+                                      if (d.ok() && d->sessionId.isEmpty())
+                                          return aws::AwsError::make(aws::AwsError::Kind::Decode, u"DecodeError"_s,
+                                                                     u"SessionId: is missing from the response"_s);
+                                      return d;
+                                  });
 }
 
 PendingCall AthenaClient::getSessionStatus(const QString &sessionId, QObject *context, Callback<SessionStatusResult> done)

@@ -300,6 +300,12 @@ void AwsCall::onReplyFinished()
     }
 
     AwsError e = AwsJsonTransport::decodeServiceError(status, body, reply->rawHeader("x-amzn-ErrorType"), requestId);
+    // A 5xx or throttling answer does not prove the work was not done: the service may have done
+    // it before failing, and Qt resends a request by itself when a kept-alive connection drops
+    // before any answer, so this answer may belong to a second copy. Only a client error that
+    // every copy would get (validation, not found, access) is a definite "not done".
+    if (m_sent && StandardRetryStrategy::isRetryable(e))
+        e.outcomeUnknown = true;
     if (status >= 300 && status < 400)
         e.message = u"Unexpected redirect (HTTP %1) from %2"_s.arg(status).arg(m_transport->m_config.endpoint.host());
 

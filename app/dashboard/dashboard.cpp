@@ -97,6 +97,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
             options.seedSessions = m_options.sandboxSeedSessions;
             options.engine.timeScale = m_options.sandboxTimeScale;
             options.engine.dpuQuota = m_options.sandboxDpuQuota;
+            options.faults = m_options.sandboxFaults;
             auto sandbox = std::make_unique<local::LocalEndpointThread>(options);
             if (auto started = sandbox->start(); !started.ok())
                 return started.error();
@@ -141,6 +142,13 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
     Q_EMIT connected(description);
     loadWorkGroups();
     return true;
+}
+
+void Dashboard::setSandboxFaults(const QList<local::FaultRule> &rules)
+{
+    m_options.sandboxFaults = rules;
+    if (m_sandbox)
+        m_sandbox->setFaults(rules);
 }
 
 void Dashboard::loadWorkGroups()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "athenaconnection.h"
+#include "faultinjector.h"
 #include "sessionfilterproxymodel.h"
 #include "sessionlistworker.h"
 #include "sessionpoller.h"
@@ -16,6 +17,7 @@
 class QNetworkAccessManager;
 namespace local {
 class LocalEndpointThread;
+struct FaultRule;
 }
 
 // Where the dashboard connects: the in-process Local sandbox, or an AWS profile.
@@ -54,6 +56,7 @@ public:
         QString historyPath;          // default: StateHistory::defaultPath()
         SessionPoller::Intervals pollIntervals;
         int sandboxDpuQuota = 1000;
+        QList<local::FaultRule> sandboxFaults; // for demos and tests of recovery
     };
 
     explicit Dashboard(Options options, QObject *parent = nullptr);
@@ -96,6 +99,9 @@ public:
     QDateTime lastUpdated(const QString &sessionId) const { return m_updated.value(sessionId); }
     // HTTP requests sent on the current connection (every attempt), for diagnostics and benchmarks.
     quint64 requestsSent() const;
+
+    // Changes the sandbox's injected faults (when the sandbox runs).
+    void setSandboxFaults(const QList<local::FaultRule> &rules);
 
     // Pauses polling and auto-refresh while the window is hidden.
     void setWindowVisible(bool visible);

@@ -63,6 +63,65 @@ QByteArray HttpServer::httpDate(const QDateTime &t)
     return aws::formatHttpDate(t);
 }
 
+HttpParseResult parseHttpRequest(QByteArray &buffer, const HttpParseLimits &limits, HttpRequest &request)
+{
+    auto error = [](int status, QByteArray message, qint64 unread = 0) {
+        return HttpParseResult{HttpParseResult::Status::Error, status, std::move(message), unread};
+    };
+    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+    if (headerEnd < 0) {
+        if (buffer.size() > limits.maxHeaderBytes)
+            return error(431, "Request header is larger than the server accepts");
+        return {};
+    }
+    if (headerEnd > limits.maxHeaderBytes)
+        return error(431, "Request header is larger than the server accepts");
+    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.") || requestLine.at(0).isEmpty()
+        || requestLine.at(1).isEmpty())
+        return error(400, "Malformed request line");
+    request.method = requestLine.at(0);
+    request.target = requestLine.at(1);
+    request.version = requestLine.at(2);
+    request.headers.clear();
+    qint64 length = 0;
+    bool lengthSeen = false;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
+        if (line.isEmpty())
+            continue;
+        if ((line.front() == ' ' || line.front() == '\t') && !request.headers.isEmpty()) {
+            request.headers.last().value += ' ' + line.trimmed(); // obsolete line folding
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            return error(400, "Malformed header line");
+        aws::HttpHeader h{line.left(colon).trimmed(), line.mid(colon + 1).trimmed()};
+        if (h.name.compare("content-length", Qt::CaseInsensitive) == 0) {
+            bool ok = false;
+            const qint64 n = h.value.toLongLong(&ok);
+            if (!ok || n < 0 || (lengthSeen && n != length))
+                return error(400, "Invalid Content-Length");
+            length = n;
+            lengthSeen = true;
+        } else if (h.name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+            return error(411, "Chunked request bodies are not supported; send Content-Length");
+        }
+        request.headers.append(h);
+    }
+    if (length > limits.maxBodyBytes)
+        return error(413, "Request body of " + QByteArray::number(length) + " bytes exceeds the limit of "
+                              + QByteArray::number(limits.maxBodyBytes) + " bytes",
+                     headerEnd + 4 + length - buffer.size());
+    if (buffer.size() < headerEnd + 4 + length)
+        return {}; // the rest of the body is still to come
+    request.body = buffer.mid(headerEnd + 4, length);
+    buffer.remove(0, headerEnd + 4 + length);
+    return HttpParseResult{HttpParseResult::Status::Complete, 0, {}, 0};
+}
+
 // One client connection: parses requests from its buffer and answers them in order.
 class HttpServer::Connection final : public QObject
 {
@@ -100,69 +159,16 @@ private:
     void processBuffer()
     {
         while (!m_waiting && !m_closing) {
-            const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0) {
-                if (m_buffer.size() > m_server->m_maxHeader)
-                    refuse(431, "Request header is larger than the server accepts");
-                return;
-            }
-            if (headerEnd > m_server->m_maxHeader) {
-                refuse(431, "Request header is larger than the server accepts");
-                return;
-            }
             HttpRequest request;
             request.peer = m_socket->peerAddress();
-            const QList<QByteArray> lines = m_buffer.left(headerEnd).split('\n');
-            const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-            if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-                refuse(400, "Malformed request line");
+            const HttpParseResult parsed =
+                parseHttpRequest(m_buffer, HttpParseLimits{m_server->m_maxHeader, m_server->m_maxBody}, request);
+            if (parsed.status == HttpParseResult::Status::Incomplete)
+                return;
+            if (parsed.status == HttpParseResult::Status::Error) {
+                refuse(parsed.errorStatus, parsed.errorMessage, parsed.unreadBodyBytes);
                 return;
             }
-            request.method = requestLine.at(0);
-            request.target = requestLine.at(1);
-            request.version = requestLine.at(2);
-            qint64 length = 0;
-            bool lengthSeen = false;
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
-                if (line.isEmpty())
-                    continue;
-                if ((line.front() == ' ' || line.front() == '\t') && !request.headers.isEmpty()) {
-                    request.headers.last().value += ' ' + line.trimmed(); // obsolete line folding
-                    continue;
-                }
-                const qsizetype colon = line.indexOf(':');
-                if (colon <= 0) {
-                    refuse(400, "Malformed header line");
-                    return;
-                }
-                aws::HttpHeader h{line.left(colon).trimmed(), line.mid(colon + 1).trimmed()};
-                if (h.name.compare("content-length", Qt::CaseInsensitive) == 0) {
-                    bool ok = false;
-                    const qint64 n = h.value.toLongLong(&ok);
-                    if (!ok || n < 0 || (lengthSeen && n != length)) {
-                        refuse(400, "Invalid Content-Length");
-                        return;
-                    }
-                    length = n;
-                    lengthSeen = true;
-                } else if (h.name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
-                    refuse(411, "Chunked request bodies are not supported; send Content-Length");
-                    return;
-                }
-                request.headers.append(h);
-            }
-            if (length > m_server->m_maxBody) {
-                const qint64 unread = headerEnd + 4 + length - m_buffer.size();
-                refuse(413, "Request body of " + QByteArray::number(length) + " bytes exceeds the limit of "
-                                + QByteArray::number(m_server->m_maxBody) + " bytes", unread);
-                return;
-            }
-            if (m_buffer.size() < headerEnd + 4 + length)
-                return; // wait for the rest of the body
-            request.body = m_buffer.mid(headerEnd + 4, length);
-            m_buffer.remove(0, headerEnd + 4 + length);
-
             const QByteArray connection = request.header("Connection").toLower();
             m_keepAlive = request.version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
             HttpResponse response = m_server->m_handler(request);

@@ -37,6 +37,24 @@ struct HttpResponse
     static HttpResponse json(int status, const QByteArray &body);
 };
 
+// Parses one HTTP/1.1 request from the front of a buffer, consuming it when complete. Pure: the
+// server feeds it socket data, tests and fuzzers feed it bytes.
+struct HttpParseLimits
+{
+    qint64 maxHeaderBytes = 64 * 1024;
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+};
+
+struct HttpParseResult
+{
+    enum class Status { Incomplete, Complete, Error } status = Status::Incomplete;
+    int errorStatus = 0;        // 400, 411, 413, 431
+    QByteArray errorMessage;
+    qint64 unreadBodyBytes = 0; // with 413: how much of the refused body is still to come
+};
+
+HttpParseResult parseHttpRequest(QByteArray &buffer, const HttpParseLimits &limits, HttpRequest &request);
+
 // A small HTTP/1.1 server for the local endpoint: keep-alive, pipelined requests answered in
 // order, Content-Length bodies only, a body-size limit enforced from the header before the
 // body is read (413), a header-size limit (431), an idle timeout, and the delayed and dropped

@@ -232,6 +232,14 @@ aws::Result<bool> LocalEndpointThread::start()
     return *result;
 }
 
+void LocalEndpointThread::setFaults(const QList<FaultRule> &rules, quint64 seed)
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_context, [this, rules, seed] { m_endpoint->setFaults(rules, seed); }, Qt::BlockingQueuedConnection);
+}
+
 void LocalEndpointThread::stop()
 {
     if (!m_thread.isRunning())

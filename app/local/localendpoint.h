@@ -49,6 +49,7 @@ public:
     LocalAthena &engine() { return *m_engine; }
     HttpServer &server() { return *m_server; }
     const FaultInjector &faults() const { return m_faults; }
+    void setFaults(const QList<FaultRule> &rules, quint64 seed = 0) { m_faults = FaultInjector(rules, seed); }
 
     HttpResponse handle(const HttpRequest &request);
 
@@ -79,6 +80,8 @@ public:
     // Blocks until the endpoint listens (or failed to).
     aws::Result<bool> start();
     void stop();
+    // Changes the injected faults while running (demos, tests of recovery).
+    void setFaults(const QList<FaultRule> &rules, quint64 seed = 0);
     QUrl url() const { return m_url; }
     aws::AwsCredentials credentials() const { return m_credentials; }
 

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void validationErrorSendsNothing();
     void serviceErrorsAreTyped();
     void malformedResponseIsAClearError();
+    void emptyAndTruncatedResponsesAreClearErrors();
     void walkerHandsOverEveryPage();
     void walkerCancelMidway();
     void walkerStopsOnRepeatedToken();
@@ -177,6 +178,20 @@ void TestAthenaClient::malformedResponseIsAClearError()
     QCOMPARE(r.error().code, u"MalformedResponse"_s);
     QCOMPARE(r.error().message, u"The GetSession response does not match the API: Status.State: 'NAPPING' is not a session state"_s);
     QCOMPARE(r.error().requestId, u"r-1"_s);
+}
+
+void TestAthenaClient::emptyAndTruncatedResponsesAreClearErrors()
+{
+    m_transport->retryQuota().acquire(500);
+    const QList<QByteArray> bodies = {QByteArray(), QByteArray("{}"), QByteArray(R"({"SessionId":"s","Status":)"),
+                                      QByteArray("null"), QByteArray(R"({"SessionId":["s"]})")};
+    for (const QByteArray &body : bodies) {
+        m_network->script = {FakeResponse::json(200, body)};
+        auto r = await<SessionDetails>([this](QObject *c, Callback<SessionDetails> cb) { m_client->getSession(u"s"_s, c, cb); });
+        QVERIFY2(!r.ok(), body.constData());
+        QCOMPARE(r.error().kind, aws::AwsError::Kind::Decode);
+        QVERIFY(!r.error().message.isEmpty());
+    }
 }
 
 void TestAthenaClient::walkerHandsOverEveryPage()

@@ -122,12 +122,13 @@ void TestAwsJsonTransport::retriesRetryableFailures_data()
 {
     QTest::addColumn<FakeResponse>("failure");
     QTest::addColumn<bool>("outcomeUnknown");
-    QTest::newRow("500") << FakeResponse::serviceError(500, "InternalServerException", "boom") << false;
-    QTest::newRow("502 html") << FakeResponse{502, {}, "<html>bad gateway</html>"} << false;
-    QTest::newRow("503") << FakeResponse::serviceError(503, "ServiceUnavailableException", "later") << false;
-    QTest::newRow("504 empty") << FakeResponse{504, {}, {}} << false;
-    QTest::newRow("throttling") << FakeResponse::serviceError(400, "ThrottlingException", "Rate exceeded") << false;
-    QTest::newRow("too many requests") << FakeResponse::serviceError(400, "TooManyRequestsException", "slow down") << false;
+    // A 5xx or throttling answer cannot prove the work was not done: outcome unknown.
+    QTest::newRow("500") << FakeResponse::serviceError(500, "InternalServerException", "boom") << true;
+    QTest::newRow("502 html") << FakeResponse{502, {}, "<html>bad gateway</html>"} << true;
+    QTest::newRow("503") << FakeResponse::serviceError(503, "ServiceUnavailableException", "later") << true;
+    QTest::newRow("504 empty") << FakeResponse{504, {}, {}} << true;
+    QTest::newRow("throttling") << FakeResponse::serviceError(400, "ThrottlingException", "Rate exceeded") << true;
+    QTest::newRow("too many requests") << FakeResponse::serviceError(400, "TooManyRequestsException", "slow down") << true;
     QTest::newRow("connection refused") << FakeResponse::transportError(QNetworkReply::ConnectionRefusedError, false) << false;
     QTest::newRow("dropped after send") << FakeResponse::transportError(QNetworkReply::RemoteHostClosedError, true) << true;
 }

@@ -6,7 +6,13 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QFile>
+#include <QProcess>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aws;
@@ -30,6 +36,7 @@ private Q_SLOTS:
     void serviceUnavailableThenSuccess();
     void silentServerTimesOut();
     void closedPortIsANetworkError();
+    void untrustedCertificateIsRefused();
 
 private:
     Result<AwsResponse> run(const QByteArray &body = R"({"WorkGroup":"spark"})");
@@ -141,6 +148,45 @@ void TestTransportLoopback::closedPortIsANetworkError()
     QVERIFY(!r.ok());
     QCOMPARE(r.error().kind, AwsError::Kind::Network);
     QVERIFY(!r.error().outcomeUnknown); // never sent
+}
+
+void TestTransportLoopback::untrustedCertificateIsRefused()
+{
+    // An HTTPS endpoint with a self-signed certificate: the transport refuses it (there is no
+    // setting that turns certificate checks off).
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend in this Qt");
+    QTemporaryDir dir;
+    QProcess openssl;
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
+                                 u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
+                                 u"-out"_s, dir.filePath(u"cert.pem"_s)});
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
+        QSKIP("openssl could not make a test certificate");
+    QFile certFile(dir.filePath(u"cert.pem"_s));
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    int handshakes = 0;
+    connect(&server, &QSslServer::startedEncryptionHandshake, this, [&handshakes] { ++handshakes; });
+
+    TransportConfig config;
+    config.endpoint = QUrl(u"https://127.0.0.1:%1/"_s.arg(server.serverPort()));
+    config.region = u"us-east-1"_s;
+    config.maxAttempts = 1;
+    m_transport = std::make_unique<AwsJsonTransport>(m_network.get(), std::make_shared<StaticCredentialsProvider>(kCredentials), config);
+    auto r = run();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, AwsError::Kind::Network);
+    QVERIFY2(r.error().message.contains(u"SSL"_s) || r.error().message.contains(u"certificate"_s, Qt::CaseInsensitive),
+             qPrintable(r.error().message));
+    QVERIFY(handshakes >= 1);
+    QVERIFY(!r.error().toString().contains(kCredentials.secretAccessKey));
 }
 
 QTEST_GUILESS_MAIN(TestTransportLoopback)

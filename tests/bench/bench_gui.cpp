@@ -23,6 +23,7 @@
 #include <QTimer>
 #include <QEvent>
 
+#include <cmath>
 #include <ctime>
 #include <unistd.h>
 
@@ -190,8 +191,11 @@ int main(int argc, char *argv[])
         QTimer::singleShot(duration * 1000, &app, [&, cpu0, requests0, duration] {
             const double cpu = processCpuMs() - cpu0;
             const double requests = static_cast<double>(dashboard.requestsSent() - requests0);
+            // Passes start at 30 s, 60 s, …: those that began before the end (not the one due at
+            // the very end), each of `pages` requests, and a poll of the selected session every 5 s.
             const int pages = (expected + 99) / 100;
-            const double expectedPerMinute = 2.0 * pages /* two passes a minute */ + 12.0 /* a poll every 5 s */;
+            const double passes = std::floor((duration - 1) / 30.0);
+            const double expectedPerMinute = (passes * pages + std::floor(duration / 5.0)) * 60.0 / duration;
             out << "RESULT scenario=idle sessions=" << dashboard.model()->rowCount() << " seconds=" << duration
                 << " cpu_percent=" << QString::number(100.0 * cpu / (duration * 1000.0), 'f', 2)
                 << " requests_per_minute=" << QString::number(requests * 60.0 / duration, 'f', 1)

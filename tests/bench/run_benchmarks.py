@@ -114,7 +114,7 @@ def bench_cli(rows):
         ep.close()
 
 
-def gui(ep, sessions, scenario, seconds=None, workgroup=None):
+def gui(ep, sessions, scenario, seconds=None, workgroup=None, repeat=None):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     cmd = [ARGS.bench_gui, "--endpoint", ep.url, "--access-key", ep.key, "--secret", ep.secret,
            "--sessions", str(sessions), "--scenario", scenario]
@@ -122,9 +122,21 @@ def gui(ep, sessions, scenario, seconds=None, workgroup=None):
         cmd += ["--seconds", str(seconds)]
     if workgroup:
         cmd += ["--work-group", workgroup]
+    if repeat:
+        cmd += ["--repeat", str(repeat)]
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True, timeout=900).stdout
     results = [dict(kv.split("=", 1) for kv in line.split()[1:]) for line in out.splitlines() if line.startswith("RESULT")]
-    return {r["scenario"]: r for r in results}
+    by_scenario = {}
+    for r in results:
+        by_scenario.setdefault(r["scenario"], []).append(r)
+    # One result per scenario; repeated refresh passes are summarised by their median CPU.
+    merged = {k: v[-1] for k, v in by_scenario.items()}
+    if "refresh" in by_scenario:
+        passes = sorted(by_scenario["refresh"], key=lambda r: float(r["main_thread_cpu_ms"]))
+        merged["refresh"] = dict(passes[len(passes) // 2], passes=str(len(passes)))
+        for key in ("rows_inserted", "rows_removed", "resets", "proxy_layout_changes", "changed_rows"):
+            merged["refresh"][key] = str(sum(int(p[key]) for p in passes))
+    return merged
 
 
 def bench_gui(rows):
@@ -136,9 +148,9 @@ def bench_gui(rows):
         rows.append(("GUI: all 10,000 rows shown", f"{med('all_rows_ms'):.0f} ms", "≤ 1,000 ms"))
         rows.append(("GUI: longest event-loop stall while loading", f"{med('max_stall_ms'):.0f} ms", "≤ 30 ms"))
         rows.append(("GUI: peak RSS", f"{med('peak_rss_mb'):.0f} MB", "< 120 MB"))
-        refresh = gui(ep, 10000, "refresh", workgroup=WORKGROUP)["refresh"]
+        refresh = gui(ep, 10000, "refresh", workgroup=WORKGROUP, repeat=7)["refresh"]
         rows.append(("Refresh of 10,000 unchanged sessions: main-thread CPU", f"{float(refresh['main_thread_cpu_ms']):.0f} ms "
-                     f"(wall {refresh['wall_ms']} ms)", "< 100 ms"))
+                     f"(median of {refresh['passes']} passes; wall {refresh['wall_ms']} ms)", "< 100 ms"))
         rows.append(("Refresh: rows inserted / removed / resets / re-sorts / changed",
                      f"{refresh['rows_inserted']} / {refresh['rows_removed']} / {refresh['resets']} / "
                      f"{refresh['proxy_layout_changes']} / {refresh['changed_rows']}", "all 0"))
@@ -146,8 +158,9 @@ def bench_gui(rows):
             idle = gui(ep, 10000, "idle", seconds=120, workgroup=WORKGROUP)["idle"]
             rows.append(("Left open 2 min (10,000 sessions, one selected, auto-refresh 30 s): CPU",
                          f"{float(idle['cpu_percent']):.2f} % of a core", "< 1 %"))
-            rows.append(("Left open: requests per minute", f"{idle['requests_per_minute']} (settings imply "
-                         f"{idle['expected_per_minute']}: 2 passes × 100 pages + a poll every 5 s)", "what the settings imply"))
+            rows.append(("Left open: requests per minute", f"{idle['requests_per_minute']} (the settings imply "
+                         f"{idle['expected_per_minute']}: a 100-page pass every 30 s + a poll of the selected session every 5 s)",
+                         "what the settings imply"))
     finally:
         ep.close()
     for n in (30000, 100000):

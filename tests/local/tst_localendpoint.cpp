@@ -4,6 +4,7 @@
 #include "localendpoint.h"
 
 #include <QElapsedTimer>
+#include <QNetworkRequest>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void noAuthAcceptsUnsigned();
     void noAuthRefusesNonLoopback();
     void healthCheck();
+    void expiredAndFutureSignaturesAreRefused();
 
 private:
     void startEndpoint(EndpointOptions options);
@@ -329,6 +331,30 @@ void TestLocalEndpoint::healthCheck()
     QVERIFY(finished.wait(5000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
     reply->deleteLater();
+}
+
+void TestLocalEndpoint::expiredAndFutureSignaturesAreRefused()
+{
+    for (const int offsetMinutes : {-20, 20}) {
+        aws::SignableRequest signable;
+        const QByteArray host = "127.0.0.1:" + QByteArray::number(m_endpoint->server().port());
+        signable.headers = {{"Content-Type", "application/x-amz-json-1.1"}, {"Host", host}, {"X-Amz-Target", "AmazonAthena.ListWorkGroups"}};
+        signable.body = "{}";
+        const aws::SigningResult s = aws::SigV4Signer::sign(
+            signable, kCredentials, {u"us-east-1"_s, u"athena"_s, QDateTime::currentDateTimeUtc().addSecs(offsetMinutes * 60)});
+        QNetworkRequest request(m_endpoint->url());
+        for (const aws::HttpHeader &h : signable.headers + s.headersToAdd)
+            request.setRawHeader(h.name, h.value);
+        QNetworkReply *reply = m_network->post(request, signable.body);
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 403);
+        const QByteArray body = reply->readAll();
+        QVERIFY2(body.contains(offsetMinutes < 0 ? "Signature expired" : "Signature not yet current"), body.constData());
+        reply->deleteLater();
+    }
+    auto t = transport(kCredentials);
+    QVERIFY(runCall(*t, u"ListWorkGroups"_s, "{}").ok()); // and it keeps serving
 }
 
 QTEST_GUILESS_MAIN(TestLocalEndpoint)

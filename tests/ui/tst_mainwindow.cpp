@@ -24,7 +24,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QElapsedTimer>
 #include <QTcpServer>
+#include <QTimer>
+#include <QToolButton>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void noCredentialsOffersTheSandbox();
     void unreachableAndDeniedExplainThemselves();
     void settingsAreRestored();
+    void staysResponsiveUnderFaultsAndRecovers();
 
 private:
     void openWindow(const MainWindow::StartOptions &options = {}, const aws::Environment &extraEnv = {});
@@ -366,6 +370,46 @@ void TestMainWindow::settingsAreRestored()
     QCOMPARE(m_window->table()->horizontalHeader()->visualIndex(SessionTableModel::WorkGroupColumn), 0);
     for (int r = 0; r < visibleRows(); ++r)
         QCOMPARE(m_window->table()->model()->index(r, SessionTableModel::WorkGroupColumn).data().toString(), u"spark-ml"_s);
+}
+
+void TestMainWindow::staysResponsiveUnderFaultsAndRecovers()
+{
+    // Every call fails half the time (500s, throttling, drops, latency) while the user works.
+    Dashboard::Options options = testing::sandboxOptions(m_dir.filePath(u"aws"_s));
+    options.sandboxFaults = {local::FaultRule::parse(u"error=0.3,throttle=0.1,drop=0.1,latency=0-40"_s).value()};
+    m_dashboard = std::make_unique<Dashboard>(options);
+    m_window = std::make_unique<MainWindow>(m_dashboard.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTimer heartbeat;
+    QElapsedTimer beat;
+    qint64 maxGap = 0;
+    connect(&heartbeat, &QTimer::timeout, this, [&] { maxGap = std::max(maxGap, beat.restart()); });
+    beat.start();
+    heartbeat.start(5);
+    m_window->start({ConnectionChoice::sandbox(), {}, {}});
+    QSignalSpy finished(m_dashboard.get(), &Dashboard::loadingFinished);
+    QSignalSpy errors(m_dashboard.get(), &Dashboard::errorOccurred);
+    for (int i = 0; i < 12 && errors.isEmpty(); ++i) {
+        const qsizetype before = finished.size() + errors.size();
+        if (i > 0)
+            QTest::keyClick(m_window.get(), Qt::Key_F5);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + errors.size() > before, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading(), 30000);
+    }
+    QVERIFY2(!errors.isEmpty(), "the faults never showed");
+    // And the window says so: in the status bar, or in its place of the table.
+    QVERIFY(!m_window->statusErrorText().isEmpty() || !m_window->isShowingTable());
+    QVERIFY2(maxGap < 250, qPrintable(u"the window froze for %1 ms"_s.arg(maxGap)));
+
+    // The faults stop; one refresh (as the Retry button does) brings everything back.
+    m_dashboard->setSandboxFaults({});
+    m_window->findChild<QAction *>(u"refreshAction"_s)->trigger(); // what the Retry button does
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->workGroupsLoaded() && !m_dashboard->isLoading() && visibleRows() > 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->isShowingTable(), 10000);
+    m_window->findChild<QAction *>(u"refreshAction"_s)->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading(), 30000);
+    QCOMPARE(m_window->statusErrorText(), QString());
 }
 
 QTEST_MAIN(TestMainWindow)
