@@ -16,7 +16,7 @@ PACKAGES=(
     build-essential cmake ninja-build git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite
-    python3 clang libclang-rt-14-dev wrk openssl
+    python3 clang libclang-rt-14-dev wrk openssl desktop-file-utils appstream help2man dpkg-dev
 )
 
 install_missing() {

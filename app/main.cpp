@@ -4,6 +4,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <QTimer>
 
 #include <cstdio>
@@ -20,6 +23,14 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(ATHENA_VERSION));
     QApplication::setDesktopFileName(u"io.github.athenasessions.AthenaSessions"_s);
     QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.athenasessions.AthenaSessions"_s, QIcon(u":/icons/athena-sessions.svg"_s)));
+
+    // The user's language: this app's strings, and Qt's own (standard buttons, dialogs).
+    QTranslator appTranslator;
+    QTranslator qtTranslator;
+    if (appTranslator.load(QLocale(), u"athena-sessions"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&appTranslator);
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A dashboard for Amazon Athena for Apache Spark sessions."));

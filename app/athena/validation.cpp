@@ -18,13 +18,13 @@ constexpr FieldLimit kLimits[] = {
      "[a-zA-Z0-9._-]{1,128}", QT_TRANSLATE_NOOP("athena::Validation", "letters, digits, '.', '_' and '-'")},
     {Field::Description, "Description", QT_TRANSLATE_NOOP("athena::Validation", "Description"), 1, 1024, "", nullptr, nullptr},
     {Field::MaxConcurrentDpus, "EngineConfiguration.MaxConcurrentDpus",
-     QT_TRANSLATE_NOOP("athena::Validation", "Max concurrent DPUs"), 2, 5000, " DPUs", nullptr, nullptr},
+     QT_TRANSLATE_NOOP("athena::Validation", "Max concurrent DPUs"), 2, 5000, QT_TRANSLATE_NOOP("athena::Validation", " DPUs"), nullptr, nullptr},
     {Field::CoordinatorDpuSize, "EngineConfiguration.CoordinatorDpuSize",
-     QT_TRANSLATE_NOOP("athena::Validation", "Coordinator DPU size"), 1, 1, " DPU", nullptr, nullptr},
+     QT_TRANSLATE_NOOP("athena::Validation", "Coordinator DPU size"), 1, 1, QT_TRANSLATE_NOOP("athena::Validation", " DPU"), nullptr, nullptr},
     {Field::DefaultExecutorDpuSize, "EngineConfiguration.DefaultExecutorDpuSize",
-     QT_TRANSLATE_NOOP("athena::Validation", "Default executor DPU size"), 1, 1, " DPU", nullptr, nullptr},
+     QT_TRANSLATE_NOOP("athena::Validation", "Default executor DPU size"), 1, 1, QT_TRANSLATE_NOOP("athena::Validation", " DPU"), nullptr, nullptr},
     {Field::SessionIdleTimeoutInMinutes, "SessionIdleTimeoutInMinutes",
-     QT_TRANSLATE_NOOP("athena::Validation", "Idle timeout"), 1, 480, " minutes", nullptr, nullptr},
+     QT_TRANSLATE_NOOP("athena::Validation", "Idle timeout"), 1, 480, QT_TRANSLATE_NOOP("athena::Validation", " minutes"), nullptr, nullptr},
     {Field::NotebookVersion, "NotebookVersion", QT_TRANSLATE_NOOP("athena::Validation", "Notebook version"), 1, 128, "",
      nullptr, nullptr},
     {Field::ClientRequestToken, "ClientRequestToken", QT_TRANSLATE_NOOP("athena::Validation", "Client request token"),
@@ -51,14 +51,15 @@ constexpr FieldLimit kLimits[] = {
     {Field::PageToken, "NextToken", QT_TRANSLATE_NOOP("athena::Validation", "Next token"), 1, 1024, "", nullptr, nullptr},
 };
 
-QString tr(const char *text)
+// Translates a text from the table (marked with QT_TRANSLATE_NOOP) at run time.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("athena::Validation", text);
 }
 
 QString label(const FieldLimit &l)
 {
-    return tr(l.label);
+    return translated(l.label);
 }
 
 qsizetype characterCount(const QString &s)
@@ -103,27 +104,27 @@ std::optional<QString> checkNumber(Field field, std::optional<qint64> value, boo
     const FieldLimit &l = limitOf(field);
     if (!value) {
         if (required)
-            return tr("%1 is required").arg(label(l));
+            return QCoreApplication::translate("athena::Validation", "%1 is required").arg(label(l));
         return std::nullopt;
     }
     if (*value >= l.min && *value <= l.max)
         return std::nullopt;
-    const QString unit = QString::fromLatin1(l.unit);
+    const QString unit = *l.unit ? translated(l.unit) : QString();
     if (l.min == l.max)
-        return tr("%1 must be %2%3").arg(label(l)).arg(l.min).arg(unit);
-    return tr("%1 must be between %2 and %3%4").arg(label(l)).arg(l.min).arg(l.max).arg(unit);
+        return QCoreApplication::translate("athena::Validation", "%1 must be %2%3").arg(label(l)).arg(l.min).arg(unit);
+    return QCoreApplication::translate("athena::Validation", "%1 must be between %2 and %3%4").arg(label(l)).arg(l.min).arg(l.max).arg(unit);
 }
 
 std::optional<QString> checkText(Field field, const QString &value, bool required)
 {
     const FieldLimit &l = limitOf(field);
     if (value.isEmpty()) // an empty optional string is an absent one
-        return required ? std::optional<QString>(tr("%1 is required").arg(label(l))) : std::nullopt;
+        return required ? std::optional<QString>(QCoreApplication::translate("athena::Validation", "%1 is required").arg(label(l))) : std::nullopt;
     const qsizetype n = characterCount(value);
     if (n < l.min || n > l.max) {
         if (l.min <= 1)
-            return tr("%1 must be at most %2 characters (it has %3)").arg(label(l)).arg(l.max).arg(n);
-        return tr("%1 must be %2 to %3 characters (it has %4)").arg(label(l)).arg(l.min).arg(l.max).arg(n);
+            return QCoreApplication::translate("athena::Validation", "%1 must be at most %2 characters (it has %3)").arg(label(l)).arg(l.max).arg(n);
+        return QCoreApplication::translate("athena::Validation", "%1 must be %2 to %3 characters (it has %4)").arg(label(l)).arg(l.min).arg(l.max).arg(n);
     }
     if (l.pattern) {
         // Compiled once, read-only afterwards: safe from the endpoint's thread too.
@@ -136,7 +137,7 @@ std::optional<QString> checkText(Field field, const QString &value, bool require
             return h;
         }();
         if (!patterns.value(field).match(value).hasMatch())
-            return tr("%1 may contain only %2").arg(label(l), tr(l.patternHint));
+            return QCoreApplication::translate("athena::Validation", "%1 may contain only %2").arg(label(l), translated(l.patternHint));
     }
     return std::nullopt;
 }
@@ -160,7 +161,7 @@ ValidationIssues validate(const StartSessionRequest &r)
     add(issues, u"ExecutionRole"_s, checkText(Field::ExecutionRole, r.executionRole, false));
     add(issues, u"NotebookVersion"_s, checkText(Field::NotebookVersion, r.notebookVersion, false));
     if (!r.notebookVersion.isEmpty() && !e.additionalConfigs.contains(u"NotebookId"_s))
-        issues.append({u"NotebookVersion"_s, tr("A notebook version needs a NotebookId in the additional configs")});
+        issues.append({u"NotebookVersion"_s, QCoreApplication::translate("athena::Validation", "A notebook version needs a NotebookId in the additional configs")});
     if (r.sessionIdleTimeoutInMinutes)
         add(issues, u"SessionIdleTimeoutInMinutes"_s,
             checkNumber(Field::SessionIdleTimeoutInMinutes, r.sessionIdleTimeoutInMinutes, false));
