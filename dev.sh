@@ -4,7 +4,8 @@
 #                              unless other arguments are given)
 #   ./dev.sh test [ctest args…] install what is missing, build, run every test offscreen, then all
 #                              again under ASan/UBSan/LSan, then 30 s of each fuzzer (with ctest
-#                              args: only the first stage, filtered)
+#                              args: only the first stage, filtered), then install the .deb
+#                              with apt-get, run it and remove it (as root)
 #   ./dev.sh bench             build and print the benchmark figures (README's Performance)
 #   ./dev.sh fuzz [seconds]    run each fuzzer longer (default 600 s)
 #   ./dev.sh build             install what is missing, build
@@ -43,6 +44,26 @@ install_missing() {
 }
 
 werror() { if [ "${CI:-}" = true ]; then echo ON; else echo OFF; fi; }
+
+# The .deb installed for real with apt-get, the installed programs run, then removed again.
+install_package_for_real() {
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if sudo -n true 2>/dev/null; then sudo=(sudo); else echo "== package install skipped: needs root or sudo" >&2; return 0; fi
+    fi
+    (cd "$BUILD_DIR" && rm -rf package && cpack -G DEB >/dev/null)
+    local deb
+    deb=$(ls "$PWD/$BUILD_DIR"/package/athena-sessions_*_amd64.deb)
+    echo "== installing $(basename "$deb") with apt-get" >&2
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$deb" >&2
+    QT_QPA_PLATFORM=offscreen /usr/bin/athena-sessions --version
+    /usr/bin/athenactl --help | head -1
+    /usr/bin/athena-local --version
+    test -s /usr/share/man/man1/athenactl.1
+    test -s /usr/share/applications/io.github.athenasessions.AthenaSessions.desktop
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get remove -y -qq athena-sessions >&2
+    echo "package: installed, ran and removed; 1 passed, 0 failed"
+}
 
 build() {
     cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATHENA_WERROR="$(werror)" >/dev/null
@@ -102,6 +123,7 @@ case "$cmd" in
         echo "== fuzzers, 30 s each" >&2
         build_fuzzers
         run_fuzzers 30
+        install_package_for_real
         ;;
     bench)
         install_missing
@@ -118,7 +140,7 @@ case "$cmd" in
         build
         ;;
     *)
-        sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2
+        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
         exit 2
         ;;
 esac

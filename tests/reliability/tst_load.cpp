@@ -111,7 +111,13 @@ void TestLoad::thirtyTwoClientsForAMinute()
     QVERIFY(requests > 10000);
     for (int i = 2; i <= 6; ++i)
         QVERIFY2(m.captured(i) == u"0"_s, qPrintable(out));
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine (256 MB by default): RSS says nothing about
+    // growth there. LeakSanitizer checks for leaks in that build instead.
+    qInfo("load: RSS not checked under AddressSanitizer (%.0f → %.0f MB)", early, late);
+#else
     QVERIFY2(late - early < std::max(8.0, early * 0.10), qPrintable(u"RSS grew from %1 MB to %2 MB"_s.arg(early).arg(late)));
+#endif
     qInfo("load: %lld requests from 32 clients in 60 s (%.0f/s), 0 errors, server RSS %.1f MB after 8 s and %.1f MB at the end",
           requests, static_cast<double>(requests) / 60.0, early, late);
     server.terminate();
