@@ -1,12 +1,11 @@
 // The workgroup calls against a peer nobody here wrote: moto's server, started on a free
 // loopback port. Skipped, saying so, only when moto is not installed.
 #include "athenaclient.h"
+#include "loopback.h"
 #include "testpaths.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace athena;
@@ -51,20 +50,13 @@ void TestAthenaClientMoto::initTestCase()
     const QString python = testing::pythonWith(u"moto.server"_s);
     if (python.isEmpty())
         QSKIP("moto is not installed (python3 -c 'import moto.server' fails): the moto peer test cannot run");
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    m_port = probe.serverPort();
-    probe.close();
+    m_port = testing::unusedLoopbackPort();
+    QVERIFY(m_port != 0);
     m_moto.setStandardOutputFile(QProcess::nullDevice());
     m_moto.setStandardErrorFile(QProcess::nullDevice());
     m_moto.start(python, {u"-m"_s, u"moto.server"_s, u"-H"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_port)});
     QVERIFY(m_moto.waitForStarted(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(([this] {
-                                 QTcpSocket s;
-                                 s.connectToHost(QHostAddress::LocalHost, m_port);
-                                 return s.waitForConnected(200);
-                             }()),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(testing::acceptsConnections(m_port), 30000);
 
     m_network = std::make_unique<QNetworkAccessManager>();
     aws::TransportConfig config;

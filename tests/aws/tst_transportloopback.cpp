@@ -2,6 +2,7 @@
 // signed, dropped connections and error statuses are retried with identical bodies, a silent
 // server times out, a closed port is a network error.
 #include "awsjsontransport.h"
+#include "loopback.h"
 #include "scriptedhttpserver.h"
 
 #include <QNetworkAccessManager>
@@ -11,7 +12,6 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -139,10 +139,8 @@ void TestTransportLoopback::silentServerTimesOut()
 
 void TestTransportLoopback::closedPortIsANetworkError()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 closedPort = probe.serverPort();
-    probe.close();
+    const quint16 closedPort = testing::unusedLoopbackPort();
+    QVERIFY(closedPort != 0);
     makeTransport(5000, closedPort);
     auto r = run();
     QVERIFY(!r.ok());

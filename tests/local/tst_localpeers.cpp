@@ -1,6 +1,7 @@
 // athena-local as the AWS CLI and boto3 see it: the real binary on a free loopback port, driven
 // by clients nobody here wrote; then killed with SIGKILL and restarted on the same data.
 #include "testpaths.h"
+#include "loopback.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,8 +9,6 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -81,21 +80,14 @@ void TestLocalPeers::cleanup()
 
 void TestLocalPeers::startServer(const QStringList &extra)
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    m_port = probe.serverPort();
-    probe.close();
+    m_port = testing::unusedLoopbackPort();
+    QVERIFY(m_port != 0);
     m_server.setProcessChannelMode(QProcess::ForwardedChannels);
     m_server.start(QStringLiteral(ATHENA_LOCAL_PATH),
                    QStringList{u"--port"_s, QString::number(m_port), u"--data-dir"_s, m_dir.filePath(u"data"_s),
                                u"--time-scale"_s, u"50"_s} + extra);
     QVERIFY(m_server.waitForStarted(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(([this] {
-                                 QTcpSocket s;
-                                 s.connectToHost(QHostAddress::LocalHost, m_port);
-                                 return s.waitForConnected(100);
-                             }()),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(testing::acceptsConnections(m_port), 20000);
 }
 
 void TestLocalPeers::stopServer(bool hard)

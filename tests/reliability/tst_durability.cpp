@@ -2,6 +2,7 @@
 // data directory: every session a client saw acknowledged is there, in a valid state, and the
 // database passes SQLite's integrity check.
 #include "athenaclient.h"
+#include "loopback.h"
 #include "localendpoint.h"
 
 #include <QDir>
@@ -9,8 +10,6 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,12 +32,7 @@ void TestDurability::start(QProcess &server, const QString &dir, quint16 port)
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     server.start(QStringLiteral(ATHENA_LOCAL_PATH), {u"--port"_s, QString::number(port), u"--data-dir"_s, dir});
     QVERIFY(server.waitForStarted(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(([port] {
-                                 QTcpSocket s;
-                                 s.connectToHost(QHostAddress::LocalHost, port);
-                                 return s.waitForConnected(100);
-                             }()),
-                             20000);
+    QTRY_VERIFY_WITH_TIMEOUT(testing::acceptsConnections(port), 20000);
 }
 
 void TestDurability::acknowledgedSessionsSurviveSigkill()
@@ -47,10 +41,8 @@ void TestDurability::acknowledgedSessionsSurviveSigkill()
     QVERIFY(dir.isValid());
     auto credentials = local::LocalEndpoint::loadOrCreateCredentials(dir.path());
     QVERIFY(credentials.ok());
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = testing::unusedLoopbackPort();
+    QVERIFY(port != 0);
 
     QProcess server;
     start(server, dir.path(), port);

@@ -2,6 +2,7 @@
 // signed by this project's signer): every request answered, no error, no socket error, and no
 // growth in the server's memory after the first seconds.
 #include "sigv4signer.h"
+#include "loopback.h"
 #include "localendpoint.h"
 
 #include <QFile>
@@ -10,8 +11,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,20 +48,13 @@ void TestLoad::thirtyTwoClientsForAMinute()
     QTemporaryDir dir;
     auto credentials = local::LocalEndpoint::loadOrCreateCredentials(dir.path());
     QVERIFY(credentials.ok());
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = testing::unusedLoopbackPort();
+    QVERIFY(port != 0);
     QProcess server;
     server.start(QStringLiteral(ATHENA_LOCAL_PATH), {u"--port"_s, QString::number(port), u"--data-dir"_s, dir.path(),
                                                      u"--in-memory"_s, u"--seed-sessions"_s, u"2000"_s});
     QVERIFY(server.waitForStarted(10000));
-    QTRY_VERIFY_WITH_TIMEOUT(([port] {
-                                 QTcpSocket s;
-                                 s.connectToHost(QHostAddress::LocalHost, port);
-                                 return s.waitForConnected(100);
-                             }()),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(testing::acceptsConnections(port), 30000);
 
     // A GetSession and a ListSessions request, signed once (valid for the test's duration), mixed
     // by the Lua script.

@@ -2,6 +2,7 @@
 // session and watching it come up, a refused start, terminating with a confirmation, filter and
 // search, export, copy, empty states, notifications, and settings restored on a second start.
 #include "connectionbar.h"
+#include "loopback.h"
 #include "detailpane.h"
 #include "guitestsupport.h"
 #include "keyvaluetable.h"
@@ -25,7 +26,6 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QElapsedTimer>
-#include <QTcpServer>
 #include <QTimer>
 #include <QToolButton>
 #include <QTest>
@@ -317,10 +317,9 @@ void TestMainWindow::noCredentialsOffersTheSandbox()
 void TestMainWindow::unreachableAndDeniedExplainThemselves()
 {
     // Nothing listens on the port of a server that was just closed.
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-    const QString closed = u"http://127.0.0.1:%1"_s.arg(probe.serverPort());
-    probe.close();
+    const quint16 closedPort = testing::unusedLoopbackPort();
+    QVERIFY(closedPort != 0);
+    const QString closed = u"http://127.0.0.1:%1"_s.arg(closedPort);
     const aws::Environment keys{{u"AWS_ACCESS_KEY_ID"_s, u"LOCALNOTAREALKEY0001"_s}, {u"AWS_SECRET_ACCESS_KEY"_s, u"nope"_s}};
     openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, closed), {}, {}}, keys);
     QTRY_VERIFY2_WITH_TIMEOUT(m_window->emptyStateText().contains(u"The endpoint cannot be reached"_s), qPrintable(m_window->emptyStateText() + u" / "_s + m_window->statusErrorText()), 20000);
