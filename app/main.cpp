@@ -1,5 +1,5 @@
-#include "dashboard.h"
-#include "mainwindow.h"
+#include "dashboard/dashboard.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

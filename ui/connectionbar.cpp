@@ -1,4 +1,4 @@
-#include "connectionbar.h"
+#include "ui/connectionbar.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -11,16 +11,6 @@ namespace {
 
 const char *const kRegions[] = {"us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "eu-north-1",
                                 "ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "ap-south-1"};
-
-QString filterKey(const StateFilter &f)
-{
-    switch (f.mode) {
-    case StateFilter::Mode::Active: return QStringLiteral("active");
-    case StateFilter::Mode::All: return QStringLiteral("all");
-    case StateFilter::Mode::Single: return athena::stateName(f.state);
-    }
-    return {};
-}
 
 } // namespace
 
@@ -45,10 +35,8 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_workGroup->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("filterCombo"));
-    m_filter->addItem(tr("Active"), QStringLiteral("active"));
-    m_filter->addItem(tr("All"), QStringLiteral("all"));
-    for (athena::SessionState s : athena::allSessionStates())
-        m_filter->addItem(athena::stateName(s), athena::stateName(s));
+    for (const StateFilter &f : StateFilter::choices())
+        m_filter->addItem(f.describe(), f.key());
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
@@ -164,7 +152,7 @@ void ConnectionBar::setScope(const QString &workGroup, const StateFilter &filter
         at = m_workGroup->count() - 1;
     }
     m_workGroup->setCurrentIndex(std::max(at, 0));
-    m_filter->setCurrentIndex(std::max(0, m_filter->findData(filterKey(filter))));
+    m_filter->setCurrentIndex(std::max(0, m_filter->findData(filter.key())));
 }
 
 QString ConnectionBar::workGroup() const
@@ -174,12 +162,7 @@ QString ConnectionBar::workGroup() const
 
 StateFilter ConnectionBar::filter() const
 {
-    const QString key = m_filter->currentData().toString();
-    if (key == QStringLiteral("all"))
-        return StateFilter::all();
-    if (const auto s = athena::sessionStateFromString(key))
-        return StateFilter::single(*s);
-    return StateFilter::active();
+    return StateFilter::fromKey(m_filter->currentData().toString());
 }
 
 void ConnectionBar::setAutoRefreshSeconds(int seconds)

@@ -1,7 +1,7 @@
-#include "detailpane.h"
+#include "ui/detailpane.h"
 
-#include "sessiontablemodel.h"
-#include "stateappearance.h"
+#include "sessions/sessiontablemodel.h"
+#include "ui/stateappearance.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -191,7 +191,7 @@ void DetailPane::setDetails(const athena::SessionDetails &d, const QDateTime &up
     set(QStringLiteral("lastModified"), timeText(d.status.lastModifiedDateTime));
     QString idle = timeText(d.status.idleSinceDateTime);
     if (d.status.state == SessionState::Idle && d.status.idleSinceDateTime.isValid())
-        idle += tr(" (idle for %1)").arg(SessionTableModel::formatDuration(d.status.idleSinceDateTime.secsTo(QDateTime::currentDateTimeUtc())));
+        idle += tr(" (idle for %1)").arg(SessionTableModel::formatDuration(d.status.idleSinceDateTime.secsTo(m_clock->nowUtc())));
     set(QStringLiteral("idleSince"), idle);
     set(QStringLiteral("ended"), timeText(d.status.endDateTime));
     const athena::EngineConfiguration &e = d.engineConfiguration;
@@ -238,6 +238,6 @@ void DetailPane::updateAge()
 {
     if (m_sessionId.isEmpty() || !m_updatedAt.isValid())
         return;
-    const qint64 secs = std::max<qint64>(0, m_updatedAt.secsTo(QDateTime::currentDateTimeUtc()));
+    const qint64 secs = std::max<qint64>(0, m_updatedAt.secsTo(m_clock->nowUtc()));
     m_updated->setText(tr("Updated %1 ago").arg(SessionTableModel::formatDuration(secs)));
 }

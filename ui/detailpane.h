@@ -1,7 +1,9 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "statehistory.h"
+#include "athena/athenatypes.h"
+#include "aws/clock.h"
+#include "sessions/startsessionform.h"
+#include "sessions/statehistory.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -31,6 +33,7 @@ public:
     QString sessionId() const { return m_sessionId; }
     QString fieldText(const QString &name) const; // for tests: the value label with that objectName
     void setDpuHourPrice(double usd) { m_price = usd; }
+    void setClock(const aws::Clock *clock) { m_clock = clock; }
 
 private:
     QLabel *addField(class QFormLayout *form, const QString &label, const QString &name);
@@ -47,5 +50,6 @@ private:
     QTimer m_ageTimer;
     QDateTime m_updatedAt;
     QString m_sessionId;
-    double m_price = 0.35;
+    double m_price = StartSessionForm::defaultDpuHourPriceUsd;
+    const aws::Clock *m_clock = aws::SystemClock::instance();
 };

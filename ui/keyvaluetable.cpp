@@ -1,4 +1,4 @@
-#include "keyvaluetable.h"
+#include "ui/keyvaluetable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

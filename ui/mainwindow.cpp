@@ -1,11 +1,11 @@
-#include "mainwindow.h"
+#include "ui/mainwindow.h"
 
-#include "connectionbar.h"
-#include "detailpane.h"
-#include "messageboxes.h"
-#include "notifier.h"
-#include "startsessiondialog.h"
-#include "stateappearance.h"
+#include "ui/connectionbar.h"
+#include "ui/detailpane.h"
+#include "ui/messageboxes.h"
+#include "ui/notifier.h"
+#include "ui/startsessiondialog.h"
+#include "ui/stateappearance.h"
 
 #include <QAction>
 #include <QApplication>
@@ -265,6 +265,8 @@ void MainWindow::createLayout()
     m_center->addWidget(empty);
 
     m_detail = new DetailPane(this);
+    m_detail->setClock(m_dashboard->clock());
+    m_detail->setDpuHourPrice(m_dashboard->dpuHourPrice());
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_center);
@@ -354,14 +356,14 @@ void MainWindow::connectDashboard()
         if (first && !m_screenshotPath.isEmpty())
             takeScreenshot();
     });
-    connect(m_dashboard, &Dashboard::errorOccurred, this, [this](const aws::AwsError &error, const QString &during) {
-        if (during == tr("Loading workgroups")) {
+    connect(m_dashboard, &Dashboard::errorOccurred, this, [this](const aws::AwsError &error, Dashboard::Activity activity, const QString &during) {
+        if (activity == Dashboard::Activity::LoadingWorkGroups) {
             showConnectionError(error);
             if (!m_screenshotPath.isEmpty())
                 takeScreenshot();
             return;
         }
-        if (during == tr("Listing sessions"))
+        if (activity == Dashboard::Activity::ListingSessions)
             m_listingError = error;
         showStatusError(error, during);
         updateEmptyState();
@@ -405,12 +407,7 @@ void MainWindow::start(const StartOptions &options)
     }
     const QString workGroup = !options.workGroup.isEmpty() ? options.workGroup
                                                           : settings.value(QStringLiteral("scope/workGroup")).toString();
-    StateFilter filter = StateFilter::active();
-    const QString f = settings.value(QStringLiteral("scope/filter")).toString();
-    if (f == QStringLiteral("all"))
-        filter = StateFilter::all();
-    else if (const auto s = athena::sessionStateFromString(f))
-        filter = StateFilter::single(*s);
+    const StateFilter filter = StateFilter::fromKey(settings.value(QStringLiteral("scope/filter")).toString());
     const int interval = settings.value(QStringLiteral("refresh/interval"), 0).toInt();
     m_bar->setAutoRefreshSeconds(interval);
     m_dashboard->setAutoRefreshSeconds(interval);
@@ -643,6 +640,7 @@ StartSessionDialog *MainWindow::openStartDialog(const std::optional<athena::Sess
     for (const athena::WorkGroupSummary &w : m_dashboard->sparkWorkGroups())
         groups << w.name;
     StartSessionForm form = similarTo ? StartSessionForm::similarTo(*similarTo) : StartSessionForm();
+    form.setDpuHourPrice(m_dashboard->dpuHourPrice());
     if (!similarTo && !m_dashboard->workGroup().isEmpty())
         form.setText(StartSessionForm::Field::WorkGroup, m_dashboard->workGroup());
     auto *dialog = new StartSessionDialog(groups, form, this);
@@ -773,10 +771,7 @@ void MainWindow::saveState()
     settings.setValue(QStringLiteral("connection/profile"), c.profile);
     settings.setValue(QStringLiteral("connection/region"), c.region);
     settings.setValue(QStringLiteral("scope/workGroup"), m_dashboard->workGroup());
-    const StateFilter f = m_dashboard->filter();
-    settings.setValue(QStringLiteral("scope/filter"), f.mode == StateFilter::Mode::Active ? QStringLiteral("active")
-                                                      : f.mode == StateFilter::Mode::All  ? QStringLiteral("all")
-                                                                                          : athena::stateName(f.state));
+    settings.setValue(QStringLiteral("scope/filter"), m_dashboard->filter().key());
     settings.setValue(QStringLiteral("refresh/interval"), m_dashboard->autoRefreshSeconds());
 }
 

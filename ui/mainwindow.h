@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dashboard.h"
+#include "dashboard/dashboard.h"
 
 #include <QMainWindow>
 #include <QPointer>

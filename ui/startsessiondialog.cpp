@@ -1,7 +1,7 @@
-#include "startsessiondialog.h"
+#include "ui/startsessiondialog.h"
 
-#include "keyvaluetable.h"
-#include "stateappearance.h"
+#include "ui/keyvaluetable.h"
+#include "ui/stateappearance.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -53,7 +53,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     addLineField(form2, Field::MaxConcurrentDpus, tr("Max concurrent &DPUs:"), QStringLiteral("maxDpusEdit"), tr("2 to 5000"));
     addLineField(form2, Field::CoordinatorDpuSize, tr("&Coordinator DPU size:"), QStringLiteral("coordinatorEdit"));
     addLineField(form2, Field::DefaultExecutorDpuSize, tr("Default &executor DPU size:"), QStringLiteral("executorEdit"));
-    addLineField(form2, Field::IdleTimeoutMinutes, tr("&Idle timeout (minutes):"), QStringLiteral("idleTimeoutEdit"), tr("1 to 480"));
+    addLineField(form2, Field::SessionIdleTimeoutInMinutes, tr("&Idle timeout (minutes):"), QStringLiteral("idleTimeoutEdit"), tr("1 to 480"));
     m_notebookVersion = new QComboBox(this);
     m_notebookVersion->setObjectName(QStringLiteral("notebookVersionCombo"));
     m_notebookVersion->setEditable(true);

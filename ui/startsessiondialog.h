@@ -1,8 +1,8 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "awserror.h"
-#include "startsessionform.h"
+#include "athena/athenatypes.h"
+#include "aws/awserror.h"
+#include "sessions/startsessionform.h"
 
 #include <QDialog>
 #include <QHash>

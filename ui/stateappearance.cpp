@@ -1,6 +1,6 @@
-#include "stateappearance.h"
+#include "ui/stateappearance.h"
 
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
 #include <QLocale>
 #include <QPainter>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "athenatypes.h"
+#include "athena/athenatypes.h"
 
 #include <QColor>
 #include <QIcon>

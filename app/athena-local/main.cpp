@@ -1,5 +1,5 @@
 // athena-local: the embedded Athena endpoint as a standalone server.
-#include "localendpoint.h"
+#include "local/localendpoint.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "athenaclient.h"
+#include "athena/athenaclient.h"
 
-#include "athenajson.h"
-#include "validation.h"
+#include "athena/athenajson.h"
+#include "athena/validation.h"
 
 #include <QJsonDocument>
 #include <QTimer>

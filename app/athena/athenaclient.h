@@ -1,8 +1,8 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "awsjsontransport.h"
-#include "result.h"
+#include "athena/athenatypes.h"
+#include "aws/awsjsontransport.h"
+#include "aws/result.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "athenaconnection.h"
+#include "athena/athenaconnection.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "athenaclient.h"
-#include "awsconfig.h"
-#include "credentialsprovider.h"
+#include "athena/athenaclient.h"
+#include "aws/awsconfig.h"
+#include "aws/credentialsprovider.h"
 
 #include <memory>
 

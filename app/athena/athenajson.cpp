@@ -1,4 +1,4 @@
-#include "athenajson.h"
+#include "athena/athenajson.h"
 
 #include <QJsonArray>
 

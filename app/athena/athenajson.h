@@ -1,7 +1,7 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "result.h"
+#include "athena/athenatypes.h"
+#include "aws/result.h"
 
 #include <QJsonObject>
 

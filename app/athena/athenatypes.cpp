@@ -1,4 +1,4 @@
-#include "athenatypes.h"
+#include "athena/athenatypes.h"
 
 using namespace Qt::StringLiterals;
 

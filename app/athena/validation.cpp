@@ -1,4 +1,4 @@
-#include "validation.h"
+#include "athena/validation.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -27,6 +27,10 @@ constexpr FieldLimit kLimits[] = {
      QT_TRANSLATE_NOOP("athena::Validation", "Idle timeout"), 1, 480, QT_TRANSLATE_NOOP("athena::Validation", " minutes"), nullptr, nullptr},
     {Field::NotebookVersion, "NotebookVersion", QT_TRANSLATE_NOOP("athena::Validation", "Notebook version"), 1, 128, "",
      nullptr, nullptr},
+    {Field::AdditionalConfigs, "EngineConfiguration.AdditionalConfigs",
+     QT_TRANSLATE_NOOP("athena::Validation", "Additional configs"), 0, 0, "", nullptr, nullptr},
+    {Field::SparkProperties, "EngineConfiguration.SparkProperties", QT_TRANSLATE_NOOP("athena::Validation", "Spark properties"),
+     0, 0, "", nullptr, nullptr},
     {Field::ClientRequestToken, "ClientRequestToken", QT_TRANSLATE_NOOP("athena::Validation", "Client request token"),
      32, 128, "", nullptr, nullptr},
     {Field::ExecutionRole, "ExecutionRole", QT_TRANSLATE_NOOP("athena::Validation", "Execution role"), 20, 2048, "",
@@ -97,6 +101,11 @@ const FieldLimit &limitOf(Field field)
             return l;
     }
     Q_UNREACHABLE();
+}
+
+QString fieldLabel(Field field)
+{
+    return label(limitOf(field));
 }
 
 std::optional<QString> checkNumber(Field field, std::optional<qint64> value, bool required)

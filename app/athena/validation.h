@@ -1,7 +1,7 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "awserror.h"
+#include "athena/athenatypes.h"
+#include "aws/awserror.h"
 
 #include <QList>
 #include <QString>
@@ -11,6 +11,7 @@
 // Request validation from one table of limits, taken from the service model (service-2.json).
 namespace athena {
 
+// Every request member the client validates; forms use the same enum for their fields.
 enum class Field {
     WorkGroup,
     Description,
@@ -19,6 +20,8 @@ enum class Field {
     DefaultExecutorDpuSize,
     SessionIdleTimeoutInMinutes,
     NotebookVersion,
+    AdditionalConfigs, // EngineConfiguration.AdditionalConfigs, a map: each entry is ConfigKey/ConfigValue
+    SparkProperties,   // EngineConfiguration.SparkProperties, likewise
     ClientRequestToken,
     ExecutionRole,
     ConfigKey,
@@ -47,6 +50,8 @@ struct FieldLimit
 };
 
 const FieldLimit &limitOf(Field field);
+// What a person calls the field, translated.
+QString fieldLabel(Field field);
 
 struct ValidationIssue
 {

@@ -1,8 +1,8 @@
-#include "athenactl.h"
+#include "athenactl/athenactl.h"
 
-#include "athenajson.h"
-#include "jsonoutput.h"
-#include "validation.h"
+#include "athena/athenajson.h"
+#include "athenactl/jsonoutput.h"
+#include "athena/validation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "athenaconnection.h"
+#include "athena/athenaconnection.h"
 
 #include <QCommandLineParser>
 #include <QObject>

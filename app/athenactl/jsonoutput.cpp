@@ -1,6 +1,6 @@
-#include "jsonoutput.h"
+#include "athenactl/jsonoutput.h"
 
-#include "athenajson.h"
+#include "athena/athenajson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

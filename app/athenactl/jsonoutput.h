@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 
-#include "athenatypes.h"
+#include "athena/athenatypes.h"
 
 // Indented JSON as the AWS CLI prints it (4 spaces, "key": value, keys in order), written
 // straight to UTF-8 bytes: several times faster than QJsonDocument::toJson for large listings.

@@ -1,4 +1,4 @@
-#include "athenactl.h"
+#include "athenactl/athenactl.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "awsconfig.h"
+#include "aws/awsconfig.h"
 
 #include <QDir>
 #include <QHostAddress>

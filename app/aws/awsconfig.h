@@ -1,7 +1,7 @@
 #pragma once
 
-#include "result.h"
-#include "sharedconfigfile.h"
+#include "aws/result.h"
+#include "aws/sharedconfigfile.h"
 
 #include <QHash>
 #include <QMap>

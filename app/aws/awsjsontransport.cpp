@@ -1,8 +1,8 @@
-#include "awsjsontransport.h"
+#include "aws/awsjsontransport.h"
 
-#include "awsconfig.h"
-#include "httpdate.h"
-#include "redaction.h"
+#include "aws/awsconfig.h"
+#include "aws/httpdate.h"
+#include "aws/redaction.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "awserror.h"
-#include "clock.h"
-#include "credentialsprovider.h"
-#include "result.h"
-#include "retrystrategy.h"
-#include "sigv4signer.h"
+#include "aws/awserror.h"
+#include "aws/clock.h"
+#include "aws/credentialsprovider.h"
+#include "aws/result.h"
+#include "aws/retrystrategy.h"
+#include "aws/sigv4signer.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "clock.h"
+#include "aws/clock.h"
 
 #include <QRandomGenerator>
 

@@ -1,4 +1,4 @@
-#include "credentialsprovider.h"
+#include "aws/credentialsprovider.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "awsconfig.h"
-#include "awscredentials.h"
-#include "clock.h"
-#include "result.h"
+#include "aws/awsconfig.h"
+#include "aws/awscredentials.h"
+#include "aws/clock.h"
+#include "aws/result.h"
 
 #include <QList>
 #include <QObject>

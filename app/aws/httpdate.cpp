@@ -1,4 +1,4 @@
-#include "httpdate.h"
+#include "aws/httpdate.h"
 
 #include <QLocale>
 

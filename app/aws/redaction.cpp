@@ -1,4 +1,4 @@
-#include "redaction.h"
+#include "aws/redaction.h"
 
 using namespace Qt::StringLiterals;
 

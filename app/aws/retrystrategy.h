@@ -1,7 +1,7 @@
 #pragma once
 
-#include "awserror.h"
-#include "clock.h"
+#include "aws/awserror.h"
+#include "aws/clock.h"
 
 namespace aws {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "awscredentials.h"
+#include "aws/awscredentials.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -1,20 +1,27 @@
-#include "dashboard.h"
+#include "dashboard/dashboard.h"
 
-#include "localendpoint.h"
-#include "sessionexport.h"
+#include "local/localendpoint.h"
+#include "sessions/sessionexport.h"
+#include "sessions/startsessionform.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 using athena::SessionState;
 
 Dashboard::Dashboard(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_network(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_network(new QNetworkAccessManager(this))
+    , m_model(m_options.clock)
+    , m_poller(m_options.clock)
+    , m_history(m_options.clock)
 {
     m_proxy.setSourceModel(&m_model);
-    m_worker.attach(&m_model);
+    m_loader.attach(&m_model);
     m_poller.attach(&m_model);
     m_poller.setIntervals(m_options.pollIntervals);
     if (auto opened = m_history.open(m_options.historyPath); !opened.ok())
@@ -22,22 +29,22 @@ Dashboard::Dashboard(Options options, QObject *parent)
 
     connect(&m_model, &SessionTableModel::sessionStateChanged, &m_history, &StateHistory::record);
     connect(&m_model, &SessionTableModel::sessionStateChanged, this, &Dashboard::onStateChanged);
-    connect(&m_worker, &SessionListWorker::passStarted, this, [this] { Q_EMIT loadingStarted(); });
-    connect(&m_worker, &SessionListWorker::progress, this,
+    connect(&m_loader, &SessionListLoader::passStarted, this, [this] { Q_EMIT loadingStarted(); });
+    connect(&m_loader, &SessionListLoader::progress, this,
             [this](quint64, int pages, int sessions) { Q_EMIT loadingProgress(pages, sessions); });
-    connect(&m_worker, &SessionListWorker::passFinished, this,
+    connect(&m_loader, &SessionListLoader::passFinished, this,
             [this](quint64, bool complete) { Q_EMIT loadingFinished(complete, m_model.rowCount()); });
-    connect(&m_worker, &SessionListWorker::errorOccurred, this, [this](quint64, const aws::AwsError &error) {
-        Q_EMIT errorOccurred(error, tr("Listing sessions"));
+    connect(&m_loader, &SessionListLoader::errorOccurred, this, [this](quint64, const aws::AwsError &error) {
+        Q_EMIT errorOccurred(error, Activity::ListingSessions, tr("Listing sessions"));
     });
     connect(&m_poller, &SessionPoller::detailsUpdated, this, [this](const athena::SessionDetails &d) {
-        m_updated.insert(d.sessionId, QDateTime::currentDateTimeUtc());
+        m_updated.insert(d.sessionId, m_options.clock->nowUtc());
         if (d.sessionId == m_selected)
             Q_EMIT selectedDetailsChanged(d);
     });
     connect(&m_poller, &SessionPoller::pollFailed, this, [this](const QString &id, const aws::AwsError &error, int errors) {
         if (id == m_selected && errors == 1)
-            Q_EMIT errorOccurred(error, tr("Refreshing session %1").arg(id));
+            Q_EMIT errorOccurred(error, Activity::RefreshingSession, tr("Refreshing session %1").arg(id));
     });
     // The live "Idle for" column.
     connect(&m_tick, &QTimer::timeout, &m_model, &SessionTableModel::tick);
@@ -46,7 +53,7 @@ Dashboard::Dashboard(Options options, QObject *parent)
 
 Dashboard::~Dashboard()
 {
-    m_worker.cancel();
+    m_loader.cancel();
     m_poller.setClient(nullptr);
     m_history.flush();
 }
@@ -138,7 +145,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
     m_workGroupsLoaded = false;
     m_selected.clear();
     m_poller.setClient(client);
-    m_worker.setClient(client);
+    m_loader.setClient(client);
     Q_EMIT connected(description);
     loadWorkGroups();
     return true;
@@ -160,7 +167,7 @@ void Dashboard::loadWorkGroups()
         if (serial != m_connectionSerial)
             return; // an answer for a connection no longer in use
         if (!r.ok()) {
-            Q_EMIT errorOccurred(r.error(), tr("Loading workgroups"));
+            Q_EMIT errorOccurred(r.error(), Activity::LoadingWorkGroups, tr("Loading workgroups"));
             return;
         }
         m_sparkWorkGroups.clear();
@@ -179,7 +186,7 @@ void Dashboard::loadWorkGroups()
 
 void Dashboard::setScope(const QString &workGroup, const StateFilter &filter)
 {
-    if (workGroup == m_workGroup && filter == m_filter && !m_worker.workGroups().isEmpty())
+    if (workGroup == m_workGroup && filter == m_filter && !m_loader.workGroups().isEmpty())
         return;
     m_workGroup = workGroup;
     m_filter = filter;
@@ -196,23 +203,23 @@ void Dashboard::applyScope()
     } else {
         groups << m_workGroup;
     }
-    m_worker.setScope(groups, m_filter);
+    m_loader.setScope(groups, m_filter);
 }
 
 void Dashboard::refresh()
 {
-    m_worker.refresh();
+    m_loader.refresh();
 }
 
 void Dashboard::cancelLoading()
 {
-    m_worker.cancel();
+    m_loader.cancel();
 }
 
 void Dashboard::setAutoRefreshSeconds(int seconds)
 {
     m_autoRefreshSeconds = std::max(0, seconds);
-    m_worker.setAutoRefreshInterval(m_visible ? m_autoRefreshSeconds * 1000 : 0);
+    m_loader.setAutoRefreshInterval(m_visible ? m_autoRefreshSeconds * 1000 : 0);
 }
 
 void Dashboard::setWindowVisible(bool visible)
@@ -222,12 +229,12 @@ void Dashboard::setWindowVisible(bool visible)
     m_visible = visible;
     if (visible) {
         m_poller.resume();
-        m_worker.setAutoRefreshInterval(m_autoRefreshSeconds * 1000);
+        m_loader.setAutoRefreshInterval(m_autoRefreshSeconds * 1000);
         if (m_autoRefreshSeconds > 0)
             refresh();
     } else {
         m_poller.pause();
-        m_worker.setAutoRefreshInterval(0);
+        m_loader.setAutoRefreshInterval(0);
     }
 }
 
@@ -278,7 +285,7 @@ void Dashboard::startSession(const athena::StartSessionRequest &request, QObject
             d.engineConfiguration = request.engineConfiguration;
             d.notebookVersion = request.notebookVersion;
             d.status.state = r->state.value_or(SessionState::Creating);
-            d.status.startDateTime = QDateTime::currentDateTimeUtc();
+            d.status.startDateTime = m_options.clock->nowUtc();
             m_model.upsertDetails(d);
             m_started.insert(r->sessionId);
             m_poller.watch(r->sessionId, SessionPoller::Started);
@@ -350,4 +357,16 @@ QByteArray Dashboard::exportJson(const QList<int> &modelRows) const
         entries.append({s, m_model.workGroupOf(s.sessionId), m_model.detailsOf(s.sessionId)});
     }
     return sessionexport::toJson(entries);
+}
+
+double Dashboard::dpuHourPrice() const
+{
+    bool ok = false;
+    const double usd = QSettings().value(u"cost/dpuHourPriceUsd"_s).toDouble(&ok);
+    return ok && usd >= 0 ? usd : StartSessionForm::defaultDpuHourPriceUsd;
+}
+
+void Dashboard::setDpuHourPrice(double usd)
+{
+    QSettings().setValue(u"cost/dpuHourPriceUsd"_s, usd);
 }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "athenaconnection.h"
-#include "faultinjector.h"
-#include "sessionfilterproxymodel.h"
-#include "sessionlistworker.h"
-#include "sessionpoller.h"
-#include "sessiontablemodel.h"
-#include "statehistory.h"
+#include "athena/athenaconnection.h"
+#include "local/faultinjector.h"
+#include "sessions/sessionfilterproxymodel.h"
+#include "sessions/sessionlistloader.h"
+#include "sessions/sessionpoller.h"
+#include "sessions/sessiontablemodel.h"
+#include "sessions/statehistory.h"
 
 #include <QHash>
 #include <QObject>
@@ -46,6 +46,10 @@ class Dashboard final : public QObject
     Q_DISABLE_COPY_MOVE(Dashboard)
 
 public:
+    // What was being done when an error occurred.
+    enum class Activity { LoadingWorkGroups, ListingSessions, RefreshingSession };
+    Q_ENUM(Activity)
+
     struct Options
     {
         aws::Environment env;
@@ -57,6 +61,7 @@ public:
         SessionPoller::Intervals pollIntervals;
         int sandboxDpuQuota = 1000;
         QList<local::FaultRule> sandboxFaults; // for demos and tests of recovery
+        const aws::Clock *clock = aws::SystemClock::instance(); // the one clock of the window
     };
 
     explicit Dashboard(Options options, QObject *parent = nullptr);
@@ -85,12 +90,18 @@ public:
     void cancelLoading();
     void setAutoRefreshSeconds(int seconds);
     int autoRefreshSeconds() const { return m_autoRefreshSeconds; }
-    bool isLoading() const { return m_worker.isRunning(); }
+    bool isLoading() const { return m_loader.isRunning(); }
 
     SessionTableModel *model() { return &m_model; }
     SessionFilterProxyModel *proxy() { return &m_proxy; }
     SessionPoller *poller() { return &m_poller; }
     StateHistory *history() { return &m_history; }
+    const aws::Clock *clock() const { return m_options.clock; }
+
+    // The price of a DPU-hour in USD, for every cost shown: a setting ("cost/dpuHourPriceUsd"),
+    // Athena's published us-east-1 price by default.
+    double dpuHourPrice() const;
+    void setDpuHourPrice(double usd);
 
     void select(const QString &sessionId);
     QString selected() const { return m_selected; }
@@ -122,7 +133,8 @@ Q_SIGNALS:
     void loadingStarted();
     void loadingProgress(int pages, int sessions);
     void loadingFinished(bool complete, int sessions);
-    void errorOccurred(const aws::AwsError &error, const QString &during);
+    // `activity` says what failed, for control flow; `during` says it to a person (translated).
+    void errorOccurred(const aws::AwsError &error, Dashboard::Activity activity, const QString &during);
     void selectedDetailsChanged(const athena::SessionDetails &details);
     void terminateFinished(const QString &sessionId, bool ok, const QString &message);
     void notification(const QString &title, const QString &message, bool problem);
@@ -152,7 +164,7 @@ private:
 
     SessionTableModel m_model;
     SessionFilterProxyModel m_proxy;
-    SessionListWorker m_worker;
+    SessionListLoader m_loader;
     SessionPoller m_poller;
     StateHistory m_history;
     QTimer m_tick;

@@ -1,4 +1,4 @@
-#include "faultinjector.h"
+#include "local/faultinjector.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "httpserver.h"
+#include "local/httpserver.h"
 
-#include "httpdate.h"
+#include "aws/httpdate.h"
 
 #include <QLocale>
 #include <QTcpSocket>

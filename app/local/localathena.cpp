@@ -1,7 +1,7 @@
-#include "localathena.h"
+#include "local/localathena.h"
 
-#include "athenajson.h"
-#include "validation.h"
+#include "athena/athenajson.h"
+#include "athena/validation.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "clock.h"
-#include "localstore.h"
+#include "athena/athenatypes.h"
+#include "aws/clock.h"
+#include "local/localstore.h"
 
 #include <QHash>
 #include <QJsonObject>

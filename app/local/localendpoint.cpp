@@ -1,4 +1,4 @@
-#include "localendpoint.h"
+#include "local/localendpoint.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "awscredentials.h"
-#include "faultinjector.h"
-#include "httpserver.h"
-#include "localathena.h"
-#include "sigv4verifier.h"
+#include "aws/awscredentials.h"
+#include "local/faultinjector.h"
+#include "local/httpserver.h"
+#include "local/localathena.h"
+#include "local/sigv4verifier.h"
 
 #include <QObject>
 #include <QThread>

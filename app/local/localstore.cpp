@@ -1,4 +1,4 @@
-#include "localstore.h"
+#include "local/localstore.h"
 
 #include <QAtomicInteger>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "sigv4verifier.h"
+#include "local/sigv4verifier.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "awscredentials.h"
-#include "awserror.h"
-#include "clock.h"
-#include "httpserver.h"
+#include "aws/awscredentials.h"
+#include "aws/awserror.h"
+#include "aws/clock.h"
+#include "local/httpserver.h"
 
 #include <optional>
 

@@ -1,6 +1,6 @@
-#include "sessionexport.h"
+#include "sessions/sessionexport.h"
 
-#include "athenajson.h"
+#include "athena/athenajson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
-#include "sessionpoller.h"
+#include "sessions/sessionpoller.h"
 
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
 using athena::SessionState;
 
-SessionPoller::SessionPoller(QObject *parent) : QObject(parent)
+SessionPoller::SessionPoller(const aws::Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
 {
 }
 
@@ -142,7 +142,7 @@ void SessionPoller::poll(const QString &sessionId)
         if (r->status.state && before != r->status.state)
             Q_EMIT stateChanged(sessionId, before, *r->status.state,
                                 r->status.lastModifiedDateTime.isValid() ? r->status.lastModifiedDateTime
-                                                                         : QDateTime::currentDateTimeUtc());
+                                                                         : m_clock->nowUtc());
         // The slot may have unwatched it.
         w = m_watches.find(sessionId);
         if (w == m_watches.end())

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "athenaclient.h"
+#include "athena/athenaclient.h"
+#include "aws/clock.h"
 
 #include <QHash>
 #include <QObject>
@@ -29,7 +30,7 @@ public:
         int maxBackoffMs = 60000;
     };
 
-    explicit SessionPoller(QObject *parent = nullptr);
+    explicit SessionPoller(const aws::Clock *clock = aws::SystemClock::instance(), QObject *parent = nullptr);
     ~SessionPoller() override;
 
     void setClient(athena::AthenaClient *client);
@@ -78,6 +79,7 @@ private:
 
     QPointer<athena::AthenaClient> m_client;
     Intervals m_intervals;
+    const aws::Clock *m_clock;
     QHash<QString, Watch> m_watches;
     bool m_paused = false;
 };

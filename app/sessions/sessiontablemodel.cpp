@@ -1,4 +1,4 @@
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
 #include <QLocale>
 

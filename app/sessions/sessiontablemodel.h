@@ -1,7 +1,7 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "clock.h"
+#include "athena/athenatypes.h"
+#include "aws/clock.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "startsessionform.h"
+#include "sessions/startsessionform.h"
 
-#include "athenaclient.h"
+#include "athena/athenaclient.h"
 
 #include <QSet>
 
@@ -24,7 +24,7 @@ QString StartSessionForm::text(Field field) const
     case Field::MaxConcurrentDpus: return m_maxDpus;
     case Field::CoordinatorDpuSize: return m_coordinator;
     case Field::DefaultExecutorDpuSize: return m_executor;
-    case Field::IdleTimeoutMinutes: return m_idleTimeout;
+    case Field::SessionIdleTimeoutInMinutes: return m_idleTimeout;
     case Field::NotebookVersion: return m_notebookVersion;
     case Field::ClientRequestToken: return m_token;
     default: return {};
@@ -39,7 +39,7 @@ void StartSessionForm::setText(Field field, const QString &value)
     case Field::MaxConcurrentDpus: m_maxDpus = value.trimmed(); break;
     case Field::CoordinatorDpuSize: m_coordinator = value.trimmed(); break;
     case Field::DefaultExecutorDpuSize: m_executor = value.trimmed(); break;
-    case Field::IdleTimeoutMinutes: m_idleTimeout = value.trimmed(); break;
+    case Field::SessionIdleTimeoutInMinutes: m_idleTimeout = value.trimmed(); break;
     case Field::NotebookVersion: m_notebookVersion = value.trimmed(); break;
     case Field::ClientRequestToken: m_token = value.trimmed(); break;
     default: break;
@@ -71,15 +71,8 @@ std::optional<int> StartSessionForm::number(Field field, std::optional<QString> 
         return std::nullopt;
     bool ok = false;
     const int v = t.toInt(&ok);
-    if (!ok && error) {
-        static const QHash<Field, const char *> names = {
-            {Field::MaxConcurrentDpus, QT_TR_NOOP("Max concurrent DPUs")},
-            {Field::CoordinatorDpuSize, QT_TR_NOOP("Coordinator DPU size")},
-            {Field::DefaultExecutorDpuSize, QT_TR_NOOP("Default executor DPU size")},
-            {Field::IdleTimeoutMinutes, QT_TR_NOOP("Idle timeout")},
-        };
-        *error = tr("%1 must be a whole number").arg(tr(names.value(field)));
-    }
+    if (!ok && error)
+        *error = tr("%1 must be a whole number").arg(athena::fieldLabel(field));
     return ok ? std::optional<int>(v) : std::nullopt;
 }
 
@@ -108,26 +101,18 @@ std::optional<QString> StartSessionForm::check(Field field) const
 {
     std::optional<QString> error;
     switch (field) {
-    case Field::WorkGroup: return athena::checkText(athena::Field::WorkGroup, m_workGroup, true);
-    case Field::Description: return athena::checkText(athena::Field::Description, m_description, false);
-    case Field::MaxConcurrentDpus: {
+    case Field::WorkGroup: return athena::checkText(field, m_workGroup, true);
+    case Field::Description: return athena::checkText(field, m_description, false);
+    case Field::MaxConcurrentDpus:
+    case Field::CoordinatorDpuSize:
+    case Field::DefaultExecutorDpuSize:
+    case Field::SessionIdleTimeoutInMinutes: {
         const auto v = number(field, &error);
-        return error ? error : athena::checkNumber(athena::Field::MaxConcurrentDpus, v, true);
-    }
-    case Field::CoordinatorDpuSize: {
-        const auto v = number(field, &error);
-        return error ? error : athena::checkNumber(athena::Field::CoordinatorDpuSize, v, false);
-    }
-    case Field::DefaultExecutorDpuSize: {
-        const auto v = number(field, &error);
-        return error ? error : athena::checkNumber(athena::Field::DefaultExecutorDpuSize, v, false);
-    }
-    case Field::IdleTimeoutMinutes: {
-        const auto v = number(field, &error);
-        return error ? error : athena::checkNumber(athena::Field::SessionIdleTimeoutInMinutes, v, true);
+        const bool required = field == Field::MaxConcurrentDpus || field == Field::SessionIdleTimeoutInMinutes;
+        return error ? error : athena::checkNumber(field, v, required);
     }
     case Field::NotebookVersion:
-        if (auto m = athena::checkText(athena::Field::NotebookVersion, m_notebookVersion, false))
+        if (auto m = athena::checkText(field, m_notebookVersion, false))
             return m;
         if (!m_notebookVersion.isEmpty()) {
             const bool hasId = std::any_of(m_additional.begin(), m_additional.end(),
@@ -140,16 +125,17 @@ std::optional<QString> StartSessionForm::check(Field field) const
     case Field::SparkProperties:
         return checkKeyValues(field);
     case Field::ClientRequestToken:
-        return athena::checkText(athena::Field::ClientRequestToken, m_token, true);
+        return athena::checkText(field, m_token, true);
+    default: // members the form does not offer
+        return std::nullopt;
     }
-    return std::nullopt;
 }
 
 QList<std::pair<StartSessionForm::Field, QString>> StartSessionForm::problems() const
 {
     QList<std::pair<Field, QString>> out;
     for (Field f : {Field::WorkGroup, Field::Description, Field::MaxConcurrentDpus, Field::CoordinatorDpuSize,
-                    Field::DefaultExecutorDpuSize, Field::IdleTimeoutMinutes, Field::NotebookVersion,
+                    Field::DefaultExecutorDpuSize, Field::SessionIdleTimeoutInMinutes, Field::NotebookVersion,
                     Field::AdditionalConfigs, Field::SparkProperties, Field::ClientRequestToken}) {
         if (auto m = check(f))
             out.append({f, *m});
@@ -174,7 +160,7 @@ athena::StartSessionRequest StartSessionForm::request() const
             r.engineConfiguration.sparkProperties.insert(k.trimmed(), v);
     }
     r.notebookVersion = m_notebookVersion;
-    r.sessionIdleTimeoutInMinutes = number(Field::IdleTimeoutMinutes, nullptr);
+    r.sessionIdleTimeoutInMinutes = number(Field::SessionIdleTimeoutInMinutes, nullptr);
     r.clientRequestToken = m_token;
     return r;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "validation.h"
+#include "athena/athenatypes.h"
+#include "athena/validation.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,18 +17,9 @@ class StartSessionForm
     Q_DECLARE_TR_FUNCTIONS(StartSessionForm)
 
 public:
-    enum class Field {
-        WorkGroup,
-        Description,
-        MaxConcurrentDpus,
-        CoordinatorDpuSize,
-        DefaultExecutorDpuSize,
-        IdleTimeoutMinutes,
-        NotebookVersion,
-        AdditionalConfigs,
-        SparkProperties,
-        ClientRequestToken,
-    };
+    // The form's fields are the request's: WorkGroup, Description, the EngineConfiguration numbers,
+    // SessionIdleTimeoutInMinutes, NotebookVersion, AdditionalConfigs, SparkProperties, ClientRequestToken.
+    using Field = athena::Field;
     using KeyValues = QList<std::pair<QString, QString>>;
 
     static constexpr int defaultMaxConcurrentDpus = 20;

@@ -1,4 +1,4 @@
-#include "statehistory.h"
+#include "sessions/statehistory.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -11,17 +11,17 @@
 
 using namespace Qt::StringLiterals;
 
-StateHistory::StateHistory(QObject *parent) : QObject(parent)
+StateHistory::StateHistory(const aws::Clock *clock, QObject *parent) : QObject(parent), m_clock(clock)
 {
     static QAtomicInteger<int> counter;
     m_connection = u"state-history-%1"_s.arg(counter.fetchAndAddRelaxed(1));
     m_flushTimer.setSingleShot(true);
-    connect(&m_flushTimer, &QTimer::timeout, this, &StateHistory::flush);
+    connect(&m_flushTimer, &QTimer::timeout, this, &StateHistory::flushLogged);
 }
 
 StateHistory::~StateHistory()
 {
-    flush();
+    flushLogged();
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -62,45 +62,72 @@ void StateHistory::record(const QString &sessionId, const QString &workGroup, st
 {
     if (from == to)
         return;
-    m_pending.append(Transition{sessionId, workGroup, from, to, at.isValid() ? at.toUTC() : QDateTime::currentDateTimeUtc()});
+    m_pending.append(Transition{sessionId, workGroup, from, to, at.isValid() ? at.toUTC() : m_clock->nowUtc()});
     if (!m_flushTimer.isActive())
         m_flushTimer.start(0);
     Q_EMIT recorded(sessionId);
 }
 
-void StateHistory::flush()
+aws::Result<int> StateHistory::flush()
 {
     if (m_pending.isEmpty() || !m_open)
-        return;
+        return 0;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    db.transaction();
-    QSqlQuery q(db);
-    q.prepare(u"INSERT INTO transitions(session_id, work_group, from_state, to_state, at_ms) VALUES(?, ?, ?, ?, ?)"_s);
+    auto fail = [&](const QString &what, const QSqlError &e) -> aws::Result<int> {
+        db.rollback();
+        if (m_pending.size() > maxPending)
+            m_pending.erase(m_pending.begin(), m_pending.begin() + (m_pending.size() - maxPending));
+        return aws::AwsError::make(aws::AwsError::Kind::Config, u"HistoryError"_s, what + u": "_s + e.text());
+    };
+    if (!db.transaction())
+        return fail(u"Cannot begin writing the state history"_s, db.lastError());
+    // Prepared once per flush: the last recorded state of a session, and the insert.
+    QSqlQuery last(db);
+    QSqlQuery insert(db);
+    if (!last.prepare(u"SELECT to_state FROM transitions WHERE session_id = ? ORDER BY id DESC LIMIT 1"_s))
+        return fail(u"Cannot read the state history"_s, last.lastError());
+    if (!insert.prepare(u"INSERT INTO transitions(session_id, work_group, from_state, to_state, at_ms) VALUES(?, ?, ?, ?, ?)"_s))
+        return fail(u"Cannot write the state history"_s, insert.lastError());
+    int written = 0;
     for (const Transition &t : std::as_const(m_pending)) {
         // Skip a repeat of the last recorded state of the session (seen again by another path).
-        QSqlQuery last(db);
-        last.prepare(u"SELECT to_state FROM transitions WHERE session_id = ? ORDER BY id DESC LIMIT 1"_s);
         last.bindValue(0, t.sessionId);
-        if (last.exec() && last.next() && last.value(0).toString() == athena::stateName(t.to))
+        if (!last.exec())
+            return fail(u"Cannot read the state history"_s, last.lastError());
+        const bool repeat = last.next() && last.value(0).toString() == athena::stateName(t.to);
+        last.finish();
+        if (repeat)
             continue;
-        q.bindValue(0, t.sessionId);
-        q.bindValue(1, t.workGroup);
-        q.bindValue(2, t.from ? athena::stateName(*t.from) : QString());
-        q.bindValue(3, athena::stateName(t.to));
-        q.bindValue(4, t.at.toMSecsSinceEpoch());
-        q.exec();
+        insert.bindValue(0, t.sessionId);
+        insert.bindValue(1, t.workGroup);
+        insert.bindValue(2, t.from ? athena::stateName(*t.from) : QString());
+        insert.bindValue(3, athena::stateName(t.to));
+        insert.bindValue(4, t.at.toMSecsSinceEpoch());
+        if (!insert.exec())
+            return fail(u"Cannot write the state history"_s, insert.lastError());
+        ++written;
     }
     QSqlQuery trim(db);
-    trim.prepare(u"DELETE FROM transitions WHERE id <= (SELECT MAX(id) FROM transitions) - ?"_s);
+    if (!trim.prepare(u"DELETE FROM transitions WHERE id <= (SELECT MAX(id) FROM transitions) - ?"_s))
+        return fail(u"Cannot trim the state history"_s, trim.lastError());
     trim.bindValue(0, m_maxEntries);
-    trim.exec();
-    db.commit();
+    if (!trim.exec())
+        return fail(u"Cannot trim the state history"_s, trim.lastError());
+    if (!db.commit())
+        return fail(u"Cannot write the state history"_s, db.lastError());
     m_pending.clear();
+    return written;
+}
+
+void StateHistory::flushLogged()
+{
+    if (auto r = flush(); !r.ok())
+        qWarning("State history: %s", qPrintable(r.error().message));
 }
 
 QList<StateHistory::Transition> StateHistory::timeline(const QString &sessionId)
 {
-    flush();
+    flushLogged();
     QList<Transition> out;
     if (!m_open)
         return out;
@@ -121,7 +148,7 @@ QList<StateHistory::Transition> StateHistory::timeline(const QString &sessionId)
 
 int StateHistory::size()
 {
-    flush();
+    flushLogged();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     return q.exec(u"SELECT COUNT(*) FROM transitions"_s) && q.next() ? q.value(0).toInt() : 0;
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "athenatypes.h"
-#include "result.h"
+#include "athena/athenatypes.h"
+#include "aws/clock.h"
+#include "aws/result.h"
 
 #include <QDateTime>
 #include <QList>
@@ -27,7 +28,7 @@ public:
         friend bool operator==(const Transition &, const Transition &) = default;
     };
 
-    explicit StateHistory(QObject *parent = nullptr);
+    explicit StateHistory(const aws::Clock *clock = aws::SystemClock::instance(), QObject *parent = nullptr);
     ~StateHistory() override;
 
     // Default: <AppDataLocation>/state-history.sqlite.
@@ -40,12 +41,18 @@ public:
     // Oldest first; pending entries included.
     QList<Transition> timeline(const QString &sessionId);
     int size();
-    void flush();
+    // Writes the pending transitions in one transaction; on failure nothing is written and they
+    // stay pending (at most maxPending, oldest dropped first) for the next try.
+    aws::Result<int> flush();
+    static constexpr int maxPending = 10000;
 
 Q_SIGNALS:
     void recorded(const QString &sessionId);
 
 private:
+    void flushLogged();
+
+    const aws::Clock *m_clock;
     QString m_connection;
     QList<Transition> m_pending;
     QTimer m_flushTimer;

@@ -743,14 +743,14 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
     </message>
 </context>
 <context>
-    <name>QObject</name>
+    <name>StateFilter</name>
     <message>
-        <location filename="../../app/sessions/sessionlistworker.cpp" line="27" />
+        <location filename="../../app/sessions/statefilter.cpp" line="54" />
         <source>Active</source>
         <translation>Aktiv</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessionlistworker.cpp" line="28" />
+        <location filename="../../app/sessions/statefilter.cpp" line="55" />
         <source>All</source>
         <translation>Alle</translation>
     </message>

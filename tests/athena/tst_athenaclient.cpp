@@ -1,8 +1,8 @@
 // AthenaClient against a fake network manager: typed results, pagination, cancel, the repeated
 // token guard, typed errors, idempotency tokens and local validation.
-#include "athenaclient.h"
-#include "athenajson.h"
-#include "fakenetwork.h"
+#include "athena/athenaclient.h"
+#include "athena/athenajson.h"
+#include "support/fakenetwork.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // The workgroup calls against a peer nobody here wrote: moto's server, started on a free
 // loopback port. Skipped, saying so, only when moto is not installed.
-#include "athenaclient.h"
-#include "loopback.h"
-#include "testpaths.h"
+#include "athena/athenaclient.h"
+#include "support/loopback.h"
+#include "support/testpaths.h"
 
 #include <QNetworkAccessManager>
 #include <QProcess>

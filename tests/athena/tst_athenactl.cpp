@@ -1,6 +1,6 @@
 // athenactl as a user runs it: the real binary against a scripted loopback server.
-#include "athenajson.h"
-#include "scriptedhttpserver.h"
+#include "athena/athenajson.h"
+#include "support/scriptedhttpserver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // JSON codecs: round trips for every type, decoding of responses shaped as the service sends
 // them, and decode errors that name the field.
-#include "athenajson.h"
+#include "athena/athenajson.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,7 +1,7 @@
 // athenactl's JSON writer: the same document as QJsonDocument (parsed back), the AWS CLI's layout,
 // and the summary fast path byte-identical to the generic path.
-#include "athenajson.h"
-#include "jsonoutput.h"
+#include "athena/athenajson.h"
+#include "athenactl/jsonoutput.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

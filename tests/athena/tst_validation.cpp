@@ -1,5 +1,5 @@
 // Every validation rule at and beyond its edges, with the messages people read.
-#include "validation.h"
+#include "athena/validation.h"
 
 #include <QTest>
 

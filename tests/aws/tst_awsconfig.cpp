@@ -1,5 +1,5 @@
 // Profile, region and endpoint resolution with the AWS CLI's precedence.
-#include "awsconfig.h"
+#include "aws/awsconfig.h"
 
 #include <QFile>
 #include <QTemporaryDir>

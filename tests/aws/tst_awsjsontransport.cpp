@@ -1,8 +1,8 @@
 // The awsJson1_1 transport against a fake network manager: the request on the wire, error
 // decoding, retries, the quota, timeouts, clock-skew correction, cancellation.
-#include "awsjsontransport.h"
-#include "fakenetwork.h"
-#include "httpdate.h"
+#include "aws/awsjsontransport.h"
+#include "support/fakenetwork.h"
+#include "aws/httpdate.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,5 +1,5 @@
 // The credential chain's order and errors, and credential_process with caching and refresh.
-#include "credentialsprovider.h"
+#include "aws/credentialsprovider.h"
 
 #include <QFile>
 #include <QSignalSpy>

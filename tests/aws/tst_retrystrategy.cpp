@@ -1,5 +1,5 @@
 // Standard-mode retries: what is retried, the backoff, and the retry quota.
-#include "retrystrategy.h"
+#include "aws/retrystrategy.h"
 
 #include <QTest>
 

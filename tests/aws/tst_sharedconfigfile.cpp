@@ -1,6 +1,6 @@
 // The AWS shared config/credentials file parser: what the AWS CLI accepts, and a line-numbered
 // error for everything it refuses, without ever quoting the line.
-#include "sharedconfigfile.h"
+#include "aws/sharedconfigfile.h"
 
 #include <QTemporaryDir>
 #include <QTest>

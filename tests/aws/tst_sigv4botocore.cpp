@@ -1,8 +1,8 @@
 // The signer against an independent oracle: botocore's SigV4Auth, run as a subprocess, on
 // generated Athena requests (random bodies, targets, regions, endpoints, tokens, odd white space).
-#include "awsjsontransport.h"
-#include "sigv4signer.h"
-#include "testpaths.h"
+#include "aws/awsjsontransport.h"
+#include "aws/sigv4signer.h"
+#include "support/testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

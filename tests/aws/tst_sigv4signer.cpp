@@ -1,6 +1,6 @@
 // The signer against the published SigV4 test suite (tests/data/sigv4-suite), stage by stage.
-#include "sigv4signer.h"
-#include "testpaths.h"
+#include "aws/sigv4signer.h"
+#include "support/testpaths.h"
 
 #include <QDir>
 #include <QFile>

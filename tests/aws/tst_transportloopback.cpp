@@ -1,9 +1,9 @@
 // The transport over real sockets on loopback: what Qt actually puts on the wire is what was
 // signed, dropped connections and error statuses are retried with identical bodies, a silent
 // server times out, a closed port is a network error.
-#include "awsjsontransport.h"
-#include "loopback.h"
-#include "scriptedhttpserver.h"
+#include "aws/awsjsontransport.h"
+#include "support/loopback.h"
+#include "support/scriptedhttpserver.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>

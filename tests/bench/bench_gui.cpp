@@ -10,8 +10,8 @@
 //          main thread's CPU time.
 // idle:    the window open on N sessions, one selected, auto-refresh 30 s, for S seconds: the
 //          process's CPU use and the requests it sent per minute.
-#include "dashboard.h"
-#include "mainwindow.h"
+#include "dashboard/dashboard.h"
+#include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -218,7 +218,7 @@ int main(int argc, char *argv[])
         else
             QTimer::singleShot(500, &app, runIdle);
     });
-    QObject::connect(&dashboard, &Dashboard::errorOccurred, &app, [&](const aws::AwsError &e, const QString &during) {
+    QObject::connect(&dashboard, &Dashboard::errorOccurred, &app, [&](const aws::AwsError &e, Dashboard::Activity, const QString &during) {
         QTextStream(stderr) << "bench_gui: " << during << ": " << e.toString() << '\n';
         QCoreApplication::exit(1);
     });

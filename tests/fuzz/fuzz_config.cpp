@@ -1,7 +1,7 @@
 // libFuzzer target: the AWS shared config and credentials parser, and settings resolution on it.
-#include "awsconfig.h"
-#include "credentialsprovider.h"
-#include "sharedconfigfile.h"
+#include "aws/awsconfig.h"
+#include "aws/credentialsprovider.h"
+#include "aws/sharedconfigfile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

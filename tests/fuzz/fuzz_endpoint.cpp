@@ -1,6 +1,6 @@
 // libFuzzer target: raw bytes on the endpoint's socket: the HTTP parser, then the whole request
 // handler (signature check, protocol, the simulated service with its SQLite store).
-#include "localendpoint.h"
+#include "local/localendpoint.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 // libFuzzer target: every JSON decoder of the Athena API, and credential_process output.
-#include "athenajson.h"
-#include "credentialsprovider.h"
+#include "athena/athenajson.h"
+#include "aws/credentialsprovider.h"
 
 #include <QJsonDocument>
 

@@ -1,9 +1,9 @@
 // libFuzzer target: SigV4 canonicalisation and signing of arbitrary requests, and the endpoint's
 // verifier on arbitrary Authorization headers.
-#include "clock.h"
-#include "httpserver.h"
-#include "sigv4signer.h"
-#include "sigv4verifier.h"
+#include "aws/clock.h"
+#include "local/httpserver.h"
+#include "aws/sigv4signer.h"
+#include "local/sigv4verifier.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

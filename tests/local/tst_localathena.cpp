@@ -1,7 +1,7 @@
 // The simulated service on a manual clock: life cycle, calculations, listing and its tokens,
 // idempotency, quotas, errors, seeding and persistence.
-#include "athenajson.h"
-#include "localathena.h"
+#include "athena/athenajson.h"
+#include "local/localathena.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

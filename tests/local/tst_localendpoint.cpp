@@ -1,7 +1,7 @@
 // The endpoint over HTTP: signed clients work, bad signatures and bad requests get the
 // service's errors and the server keeps serving, faults are injected as configured.
-#include "athenaclient.h"
-#include "localendpoint.h"
+#include "athena/athenaclient.h"
+#include "local/localendpoint.h"
 
 #include <QElapsedTimer>
 #include <QNetworkRequest>

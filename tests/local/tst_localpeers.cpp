@@ -1,7 +1,7 @@
 // athena-local as the AWS CLI and boto3 see it: the real binary on a free loopback port, driven
 // by clients nobody here wrote; then killed with SIGKILL and restarted on the same data.
-#include "testpaths.h"
-#include "loopback.h"
+#include "support/testpaths.h"
+#include "support/loopback.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

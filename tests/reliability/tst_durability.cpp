@@ -1,9 +1,9 @@
 // kill -9 of athena-local while 200 StartSession calls are in flight, then a restart on the same
 // data directory: every session a client saw acknowledged is there, in a valid state, and the
 // database passes SQLite's integrity check.
-#include "athenaclient.h"
-#include "loopback.h"
-#include "localendpoint.h"
+#include "athena/athenaclient.h"
+#include "support/loopback.h"
+#include "local/localendpoint.h"
 
 #include <QDir>
 #include <QNetworkAccessManager>

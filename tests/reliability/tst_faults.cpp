@@ -3,8 +3,8 @@
 // exactly one session per call that reported success, none for a call that reported a definite
 // failure, a token to retry with for every failure whose outcome is unknown (and that retry finds
 // the one session, never a second), no duplicates, and no call outlived its timeout.
-#include "athenaclient.h"
-#include "localendpoint.h"
+#include "athena/athenaclient.h"
+#include "local/localendpoint.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,9 +1,9 @@
 // 32 concurrent keep-alive clients for 60 seconds against athena-local (wrk, with a request
 // signed by this project's signer): every request answered, no error, no socket error, and no
 // growth in the server's memory after the first seconds.
-#include "sigv4signer.h"
-#include "loopback.h"
-#include "localendpoint.h"
+#include "aws/sigv4signer.h"
+#include "support/loopback.h"
+#include "local/localendpoint.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -2,12 +2,12 @@
 // failure, terminate, export, settings saved, with every debug category on. Then every log line,
 // the settings file, the exported files and every error text are searched for the secret and the
 // token: none may hold them. Debug output shows Authorization and X-Amz-Security-Token redacted.
-#include "../ui/guitestsupport.h"
-#include "athenaclient.h"
-#include "localendpoint.h"
-#include "mainwindow.h"
-#include "messageboxes.h"
-#include "startsessiondialog.h"
+#include "support/guitestsupport.h"
+#include "athena/athenaclient.h"
+#include "local/localendpoint.h"
+#include "ui/mainwindow.h"
+#include "ui/messageboxes.h"
+#include "ui/startsessiondialog.h"
 
 #include <QComboBox>
 #include <QDirIterator>
@@ -70,7 +70,7 @@ void TestSecrets::noSecretAnywhere()
         o.env.insert(u"AWS_ENDPOINT_URL_ATHENA"_s, endpoint.url().toString());
         Dashboard dashboard(o);
         connect(&dashboard, &Dashboard::errorOccurred, this,
-                [&errors](const aws::AwsError &e, const QString &during) { errors << during + e.toString(); });
+                [&errors](const aws::AwsError &e, Dashboard::Activity, const QString &during) { errors << during + e.toString(); });
         MainWindow window(&dashboard);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -1,9 +1,9 @@
 // SessionPoller: intervals by state, backoff and recovery, pause and resume (fake network), and
 // a started session followed CREATING → CREATED → IDLE, then terminated, on the embedded endpoint.
-#include "fakenetwork.h"
-#include "localendpoint.h"
-#include "sessionpoller.h"
-#include "sessiontablemodel.h"
+#include "support/fakenetwork.h"
+#include "local/localendpoint.h"
+#include "sessions/sessionpoller.h"
+#include "sessions/sessiontablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // SessionTableModel under QAbstractItemModelTester: batched inserts, targeted updates, removal
 // only after a complete pass, raw sort values, the live idle column, observed state changes.
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

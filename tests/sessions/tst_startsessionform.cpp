@@ -1,5 +1,5 @@
 // The start-session form's rules, defaults, request, cost estimate and "start similar".
-#include "startsessionform.h"
+#include "sessions/startsessionform.h"
 
 #include <QTest>
 
@@ -28,7 +28,7 @@ void TestStartSessionForm::defaults()
     QCOMPARE(form.text(F::MaxConcurrentDpus), u"20"_s);
     QCOMPARE(form.text(F::CoordinatorDpuSize), u"1"_s);
     QCOMPARE(form.text(F::DefaultExecutorDpuSize), u"1"_s);
-    QCOMPARE(form.text(F::IdleTimeoutMinutes), u"20"_s);
+    QCOMPARE(form.text(F::SessionIdleTimeoutInMinutes), u"20"_s);
     QVERIFY(form.text(F::ClientRequestToken).size() >= 32);
     QVERIFY(!form.isValid()); // no workgroup yet
     QCOMPARE(form.problems().size(), 1);
@@ -48,11 +48,11 @@ void TestStartSessionForm::fieldRules_data()
     QTest::newRow("dpus text") << f(F::MaxConcurrentDpus) << u"twenty"_s << u"Max concurrent DPUs must be a whole number"_s;
     QTest::newRow("dpus empty") << f(F::MaxConcurrentDpus) << QString() << u"Max concurrent DPUs is required"_s;
     QTest::newRow("dpus decimal") << f(F::MaxConcurrentDpus) << u"2.5"_s << u"Max concurrent DPUs must be a whole number"_s;
-    QTest::newRow("idle 0") << f(F::IdleTimeoutMinutes) << u"0"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
-    QTest::newRow("idle 1") << f(F::IdleTimeoutMinutes) << u"1"_s << QString();
-    QTest::newRow("idle 480") << f(F::IdleTimeoutMinutes) << u"480"_s << QString();
-    QTest::newRow("idle 481") << f(F::IdleTimeoutMinutes) << u"481"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
-    QTest::newRow("idle spaces") << f(F::IdleTimeoutMinutes) << u" 30 "_s << QString();
+    QTest::newRow("idle 0") << f(F::SessionIdleTimeoutInMinutes) << u"0"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
+    QTest::newRow("idle 1") << f(F::SessionIdleTimeoutInMinutes) << u"1"_s << QString();
+    QTest::newRow("idle 480") << f(F::SessionIdleTimeoutInMinutes) << u"480"_s << QString();
+    QTest::newRow("idle 481") << f(F::SessionIdleTimeoutInMinutes) << u"481"_s << u"Idle timeout must be between 1 and 480 minutes"_s;
+    QTest::newRow("idle spaces") << f(F::SessionIdleTimeoutInMinutes) << u" 30 "_s << QString();
     QTest::newRow("coordinator 2") << f(F::CoordinatorDpuSize) << u"2"_s << u"Coordinator DPU size must be 1 DPU"_s;
     QTest::newRow("executor 0") << f(F::DefaultExecutorDpuSize) << u"0"_s << u"Default executor DPU size must be 1 DPU"_s;
     QTest::newRow("workgroup bad") << f(F::WorkGroup) << u"my wg"_s << u"Workgroup may contain only letters, digits, '.', '_' and '-'"_s;
@@ -101,7 +101,7 @@ void TestStartSessionForm::buildsTheRequest()
     form.setText(F::WorkGroup, u"spark-etl"_s);
     form.setText(F::Description, u"nightly"_s);
     form.setText(F::MaxConcurrentDpus, u"40"_s);
-    form.setText(F::IdleTimeoutMinutes, u"15"_s);
+    form.setText(F::SessionIdleTimeoutInMinutes, u"15"_s);
     form.setKeyValues(F::SparkProperties, {{u" spark.executor.memory "_s, u"4g"_s}, {QString(), QString()}});
     QVERIFY(form.isValid());
     const StartSessionRequest r = form.request();
@@ -144,7 +144,7 @@ void TestStartSessionForm::startSimilar()
     const StartSessionForm b = StartSessionForm::similarTo(d);
     QCOMPARE(a.text(F::WorkGroup), u"spark-ml"_s);
     QCOMPARE(a.text(F::MaxConcurrentDpus), u"60"_s);
-    QCOMPARE(a.text(F::IdleTimeoutMinutes), u"45"_s);
+    QCOMPARE(a.text(F::SessionIdleTimeoutInMinutes), u"45"_s);
     QCOMPARE(a.keyValues(F::SparkProperties), (StartSessionForm::KeyValues{{u"spark.sql.shuffle.partitions"_s, u"256"_s}}));
     QVERIFY(a.isValid());
     QVERIFY(a.text(F::ClientRequestToken) != b.text(F::ClientRequestToken)); // a new session, not a retry

@@ -1,6 +1,6 @@
 // StateHistory: recorded transitions per session, persisted, bounded, without repeats.
-#include "sessiontablemodel.h"
-#include "statehistory.h"
+#include "sessions/sessiontablemodel.h"
+#include "sessions/statehistory.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>

@@ -1,4 +1,4 @@
-#include "fakenetwork.h"
+#include "support/fakenetwork.h"
 
 #include <QTimer>
 

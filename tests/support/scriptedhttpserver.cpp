@@ -1,4 +1,4 @@
-#include "scriptedhttpserver.h"
+#include "support/scriptedhttpserver.h"
 
 #include <QTcpSocket>
 

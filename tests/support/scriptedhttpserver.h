@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sigv4signer.h"
+#include "aws/sigv4signer.h"
 
 #include <QHostAddress>
 #include <QList>

@@ -1,16 +1,16 @@
 // The main window against the in-memory sandbox, driven as a user would: listing, starting a
 // session and watching it come up, a refused start, terminating with a confirmation, filter and
 // search, export, copy, empty states, notifications, and settings restored on a second start.
-#include "connectionbar.h"
-#include "loopback.h"
-#include "detailpane.h"
-#include "guitestsupport.h"
-#include "keyvaluetable.h"
-#include "localendpoint.h"
-#include "mainwindow.h"
-#include "messageboxes.h"
-#include "notifier.h"
-#include "startsessiondialog.h"
+#include "ui/connectionbar.h"
+#include "support/loopback.h"
+#include "ui/detailpane.h"
+#include "support/guitestsupport.h"
+#include "ui/keyvaluetable.h"
+#include "local/localendpoint.h"
+#include "ui/mainwindow.h"
+#include "ui/messageboxes.h"
+#include "ui/notifier.h"
+#include "ui/startsessiondialog.h"
 
 #include <QApplication>
 #include <QClipboard>

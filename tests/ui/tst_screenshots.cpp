@@ -1,10 +1,10 @@
 // Saves screenshots of what a user sees, for review and for README: the main window in a light
 // and a dark palette, the start dialog showing a service error, and the detail pane.
 // Files go to $ATHENA_SCREENSHOT_DIR (the build tree's screenshots/).
-#include "detailpane.h"
-#include "guitestsupport.h"
-#include "mainwindow.h"
-#include "startsessiondialog.h"
+#include "ui/detailpane.h"
+#include "support/guitestsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/startsessiondialog.h"
 
 #include <QApplication>
 #include <QComboBox>

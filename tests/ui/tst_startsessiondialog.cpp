@@ -1,7 +1,7 @@
 // The start-session dialog as a user types into it: messages beside the fields, OK only when
 // valid, the cost estimate, submission, and a refused submission that keeps the input.
-#include "keyvaluetable.h"
-#include "startsessiondialog.h"
+#include "ui/keyvaluetable.h"
+#include "ui/startsessiondialog.h"
 
 #include <QComboBox>
 #include <QLabel>

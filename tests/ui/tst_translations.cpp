@@ -1,8 +1,8 @@
 // The translation setup, proven with German: the .ts is complete, the .qm is compiled in, and
 // the window, the model, the dialog and the validation messages speak it.
-#include "guitestsupport.h"
-#include "mainwindow.h"
-#include "startsessionform.h"
+#include "support/guitestsupport.h"
+#include "ui/mainwindow.h"
+#include "sessions/startsessionform.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,8 +48,8 @@ void TestTranslations::theWindowSpeaksGerman()
     QCOMPARE(window.findChild<QAction *>(u"newSessionAction"_s)->text(), u"&Neue Sitzung …"_s);
     QCOMPARE(window.table()->model()->headerData(SessionTableModel::SessionIdColumn, Qt::Horizontal).toString(), u"Sitzungs-ID"_s);
     StartSessionForm form;
-    form.setText(StartSessionForm::Field::IdleTimeoutMinutes, u"481"_s);
-    QCOMPARE(form.check(StartSessionForm::Field::IdleTimeoutMinutes).value_or(QString()),
+    form.setText(StartSessionForm::Field::SessionIdleTimeoutInMinutes, u"481"_s);
+    QCOMPARE(form.check(StartSessionForm::Field::SessionIdleTimeoutInMinutes).value_or(QString()),
              u"Leerlauf-Zeitlimit muss zwischen 1 und 480 Minuten liegen"_s);
     QCOMPARE(SessionTableModel::formatDuration(125), u"2 min"_s);
     QApplication::removeTranslator(&german);

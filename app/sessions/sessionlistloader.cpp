@@ -1,67 +1,40 @@
-#include "sessionlistworker.h"
+#include "sessions/sessionlistloader.h"
 
-#include "sessiontablemodel.h"
+#include "sessions/sessiontablemodel.h"
 
 using namespace Qt::StringLiterals;
 
-QList<std::optional<athena::SessionState>> StateFilter::apiFilters() const
-{
-    switch (mode) {
-    case Mode::Active:
-        return {std::nullopt};
-    case Mode::Single:
-        return {state};
-    case Mode::All: {
-        QList<std::optional<athena::SessionState>> filters{std::nullopt};
-        for (athena::SessionState s : athena::endedSessionStates())
-            filters << s;
-        return filters;
-    }
-    }
-    return {std::nullopt};
-}
-
-QString StateFilter::describe() const
-{
-    switch (mode) {
-    case Mode::Active: return QObject::tr("Active");
-    case Mode::All: return QObject::tr("All");
-    case Mode::Single: return athena::stateName(state);
-    }
-    return {};
-}
-
-SessionListWorker::SessionListWorker(QObject *parent) : QObject(parent)
+SessionListLoader::SessionListLoader(QObject *parent) : QObject(parent)
 {
     connect(&m_autoRefresh, &QTimer::timeout, this, [this] { refresh(); });
 }
 
-SessionListWorker::~SessionListWorker()
+SessionListLoader::~SessionListLoader()
 {
     cancel();
 }
 
-void SessionListWorker::newGeneration()
+void SessionListLoader::newGeneration()
 {
     cancel();
     ++m_generation;
     Q_EMIT scopeChanged(m_generation);
 }
 
-void SessionListWorker::setClient(athena::AthenaClient *client)
+void SessionListLoader::setClient(athena::AthenaClient *client)
 {
     m_client = client;
     newGeneration();
 }
 
-void SessionListWorker::setScope(const QStringList &workGroups, const StateFilter &filter)
+void SessionListLoader::setScope(const QStringList &workGroups, const StateFilter &filter)
 {
     m_workGroups = workGroups;
     m_filter = filter;
     newGeneration();
 }
 
-void SessionListWorker::setAutoRefreshInterval(int ms)
+void SessionListLoader::setAutoRefreshInterval(int ms)
 {
     if (ms <= 0)
         m_autoRefresh.stop();
@@ -69,7 +42,7 @@ void SessionListWorker::setAutoRefreshInterval(int ms)
         m_autoRefresh.start(ms);
 }
 
-bool SessionListWorker::refresh()
+bool SessionListLoader::refresh()
 {
     if (isRunning() || !m_client || m_workGroups.isEmpty())
         return false;
@@ -86,7 +59,7 @@ bool SessionListWorker::refresh()
     return true;
 }
 
-void SessionListWorker::cancel()
+void SessionListLoader::cancel()
 {
     const bool wasRunning = isRunning();
     m_queue.clear();
@@ -100,7 +73,7 @@ void SessionListWorker::cancel()
         Q_EMIT passFinished(m_generation, false);
 }
 
-void SessionListWorker::startNextJobs()
+void SessionListLoader::startNextJobs()
 {
     while (m_walkers.size() < m_concurrency && !m_queue.isEmpty() && m_client) {
         const Job job = m_queue.takeFirst();
@@ -139,10 +112,10 @@ void SessionListWorker::startNextJobs()
     }
 }
 
-void SessionListWorker::attach(SessionTableModel *model)
+void SessionListLoader::attach(SessionTableModel *model)
 {
-    connect(this, &SessionListWorker::scopeChanged, model, [model](quint64) { model->clear(); });
-    connect(this, &SessionListWorker::passStarted, model, &SessionTableModel::beginPass);
-    connect(this, &SessionListWorker::pageReady, model, &SessionTableModel::mergePage);
-    connect(this, &SessionListWorker::passFinished, model, &SessionTableModel::endPass);
+    connect(this, &SessionListLoader::scopeChanged, model, [model](quint64) { model->clear(); });
+    connect(this, &SessionListLoader::passStarted, model, &SessionTableModel::beginPass);
+    connect(this, &SessionListLoader::pageReady, model, &SessionTableModel::mergePage);
+    connect(this, &SessionListLoader::passFinished, model, &SessionTableModel::endPass);
 }

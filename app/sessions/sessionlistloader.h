@@ -1,6 +1,7 @@
 #pragma once
 
-#include "athenaclient.h"
+#include "athena/athenaclient.h"
+#include "sessions/statefilter.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,33 +10,18 @@
 
 class SessionTableModel;
 
-// What a listing shows: "Active" (the API's default), one state, or "All" (active, then each
-// ended state, since ListSessions without a filter returns only active sessions).
-struct StateFilter
-{
-    enum class Mode { Active, Single, All } mode = Mode::Active;
-    athena::SessionState state = athena::SessionState::Idle; // for Single
-
-    static StateFilter active() { return {}; }
-    static StateFilter all() { return {Mode::All, athena::SessionState::Idle}; }
-    static StateFilter single(athena::SessionState s) { return {Mode::Single, s}; }
-    QList<std::optional<athena::SessionState>> apiFilters() const;
-    QString describe() const;
-    friend bool operator==(const StateFilter &, const StateFilter &) = default;
-};
-
 // Walks ListSessions for the current scope (one or more workgroups, a state filter), page after
 // page, and hands each page on as it arrives. Every pass carries a generation; changing the
 // client or the scope starts a new generation, cancels the running pass and drops its late pages.
 // Auto-refresh starts a pass on an interval, never while one runs.
-class SessionListWorker final : public QObject
+class SessionListLoader final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SessionListWorker)
+    Q_DISABLE_COPY_MOVE(SessionListLoader)
 
 public:
-    explicit SessionListWorker(QObject *parent = nullptr);
-    ~SessionListWorker() override;
+    explicit SessionListLoader(QObject *parent = nullptr);
+    ~SessionListLoader() override;
 
     void setClient(athena::AthenaClient *client);
     void setScope(const QStringList &workGroups, const StateFilter &filter);
