@@ -11,5 +11,10 @@ namespace aws {
 QDateTime parseHttpDate(const QByteArray &value);
 // IMF-fixdate, as servers send it.
 QByteArray formatHttpDate(const QDateTime &time);
+// Parses SigV4's X-Amz-Date "20150830T123600Z" (exactly that form). Invalid when it is not.
+QDateTime parseAmzDate(const QByteArray &value);
+
+// Every parser here reads the date and the time as UTC fields: never as local time relabelled
+// afterwards, which shifts or rejects times inside a daylight-saving gap of the local zone.
 
 } // namespace aws

@@ -1,5 +1,7 @@
 #include "local/sigv4verifier.h"
 
+#include "aws/httpdate.h"
+
 using namespace Qt::StringLiterals;
 
 namespace local {
@@ -64,10 +66,9 @@ std::optional<aws::AwsError> SigV4Verifier::verify(const HttpRequest &request) c
         return authError(u"UnrecognizedClientException"_s, u"The security token included in the request is invalid."_s);
 
     const QByteArray amzDate = request.header("X-Amz-Date");
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(amzDate), u"yyyyMMdd'T'HHmmss'Z'"_s);
-    if (!when.isValid())
+    const QDateTime signedAt = aws::parseAmzDate(amzDate);
+    if (!signedAt.isValid())
         return authError(u"IncompleteSignatureException"_s, u"X-Amz-Date is missing or not in the form yyyyMMddTHHmmssZ"_s);
-    const QDateTime signedAt(when.date(), when.time(), Qt::UTC);
     if (scope.at(1) != amzDate.left(8))
         return authError(u"InvalidSignatureException"_s, u"Date in Credential scope does not match YYYYMMDD from X-Amz-Date"_s);
     const QDateTime now = m_clock->nowUtc();
