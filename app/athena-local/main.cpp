@@ -1,5 +1,6 @@
 // athena-local: the embedded Athena endpoint as a standalone server.
 #include "local/localendpoint.h"
+#include "athena-local/signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,15 +9,6 @@
 #include <csignal>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-void onSignal(int)
-{
-    QCoreApplication::quit();
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -131,8 +123,13 @@ int main(int argc, char *argv[])
         err << "athena-local: " << started.error().message << '\n';
         return 1;
     }
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
+    // SIGINT and SIGTERM stop the server through the event loop, so the store closes cleanly.
+    SignalWatcher stopSignals({SIGINT, SIGTERM});
+    QObject::connect(&stopSignals, &SignalWatcher::received, &app, [&err](int signalNumber) {
+        err << "athena-local: " << (signalNumber == SIGINT ? "SIGINT" : "SIGTERM") << ", stopping\n";
+        err.flush();
+        QCoreApplication::quit();
+    });
     err << "athena-local " << ATHENA_VERSION << " listening on " << endpoint.url().toString() << " ("
         << endpoint.engine().sessionCount() << " sessions, "
         << (options.inMemory ? u"in memory"_s : u"data in "_s + (options.dataDir.isEmpty() ? local::LocalEndpoint::defaultDataDir() : options.dataDir))

@@ -149,9 +149,9 @@ PendingCall AthenaClient::createWorkGroup(const CreateWorkGroupRequest &request,
 
 namespace {
 
-void fetchWorkGroupPages(QPointer<AthenaClient> client, QObject *context, const QString &token,
+void fetchWorkGroupPages(const QPointer<AthenaClient> &client, QObject *context, const QString &token,
                          std::shared_ptr<QList<WorkGroupSummary>> all, std::shared_ptr<QSet<QString>> tokens,
-                         Callback<QList<WorkGroupSummary>> done)
+                         const Callback<QList<WorkGroupSummary>> &done)
 {
     if (!client)
         return;

@@ -327,7 +327,7 @@ void AwsCall::onReplyFinished()
     fail(e);
 }
 
-void AwsCall::fail(AwsError error)
+void AwsCall::fail(const AwsError &error)
 {
     m_unknownOutcome = m_unknownOutcome || error.outcomeUnknown;
     const RetryDecision decision = m_transport->m_retry.decide(m_attempt, error);

@@ -73,7 +73,7 @@ private:
     void send(const AwsCredentials &credentials);
     void onReplyFinished();
     void onAttemptTimeout(bool connectPhase);
-    void fail(AwsError error);
+    void fail(const AwsError &error);
     void finish(Result<AwsResponse> result);
     void stopTimers();
 

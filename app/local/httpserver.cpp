@@ -6,6 +6,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace local {
@@ -100,9 +102,15 @@ HttpParseResult parseHttpRequest(QByteArray &buffer, const HttpParseLimits &limi
             return error(400, "Malformed header line");
         aws::HttpHeader h{line.left(colon).trimmed(), line.mid(colon + 1).trimmed()};
         if (h.name.compare("content-length", Qt::CaseInsensitive) == 0) {
-            bool ok = false;
-            const qint64 n = h.value.toLongLong(&ok);
-            if (!ok || n < 0 || (lengthSeen && n != length))
+            // Digits only (no sign, no spaces inside), and at most 18 of them, so the value and
+            // every sum below stay far from overflow; anything longer is answered 413.
+            const QByteArray &digits = h.value;
+            if (digits.isEmpty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return error(400, "Invalid Content-Length");
+            if (digits.size() > 18)
+                return error(413, "Request body exceeds the limit of " + QByteArray::number(limits.maxBodyBytes) + " bytes");
+            const qint64 n = digits.toLongLong();
+            if (lengthSeen && n != length)
                 return error(400, "Invalid Content-Length");
             length = n;
             lengthSeen = true;
@@ -114,7 +122,7 @@ HttpParseResult parseHttpRequest(QByteArray &buffer, const HttpParseLimits &limi
     if (length > limits.maxBodyBytes)
         return error(413, "Request body of " + QByteArray::number(length) + " bytes exceeds the limit of "
                               + QByteArray::number(limits.maxBodyBytes) + " bytes",
-                     headerEnd + 4 + length - buffer.size());
+                     length - (buffer.size() - headerEnd - 4)); // buffer holds the head and part of the body
     if (buffer.size() < headerEnd + 4 + length)
         return {}; // the rest of the body is still to come
     request.body = buffer.mid(headerEnd + 4, length);

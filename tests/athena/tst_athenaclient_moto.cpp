@@ -49,7 +49,7 @@ void TestAthenaClientMoto::initTestCase()
 {
     const QString python = testing::pythonWith(u"moto.server"_s);
     if (python.isEmpty())
-        QSKIP("moto is not installed (python3 -c 'import moto.server' fails): the moto peer test cannot run");
+        QSKIP("[peer:moto] moto is not installed (python3 -c 'import moto.server' fails): the moto peer test cannot run");
     m_port = testing::unusedLoopbackPort();
     QVERIFY(m_port != 0);
     m_moto.setStandardOutputFile(QProcess::nullDevice());

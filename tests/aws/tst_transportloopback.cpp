@@ -153,14 +153,14 @@ void TestTransportLoopback::untrustedCertificateIsRefused()
     // An HTTPS endpoint with a self-signed certificate: the transport refuses it (there is no
     // setting that turns certificate checks off).
     if (!QSslSocket::supportsSsl())
-        QSKIP("no TLS backend in this Qt");
+        QSKIP("[peer:qt-tls] no TLS backend in this Qt");
     QTemporaryDir dir;
     QProcess openssl;
     openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
                                  u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, dir.filePath(u"key.pem"_s),
                                  u"-out"_s, dir.filePath(u"cert.pem"_s)});
     if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
-        QSKIP("openssl could not make a test certificate");
+        QSKIP("[peer:openssl] openssl could not make a test certificate");
     QFile certFile(dir.filePath(u"cert.pem"_s));
     QFile keyFile(dir.filePath(u"key.pem"_s));
     QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));

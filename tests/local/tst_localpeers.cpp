@@ -49,7 +49,7 @@ void TestLocalPeers::initTestCase()
     m_python = testing::pythonWith(u"boto3"_s);
     m_aws = QStandardPaths::findExecutable(u"aws"_s);
     if (m_python.isEmpty() && m_aws.isEmpty())
-        QSKIP("neither boto3 nor the AWS CLI is installed: the peer tests cannot run");
+        QSKIP("[peer:boto3] [peer:awscli] neither boto3 nor the AWS CLI is installed: the peer tests cannot run");
     QVERIFY(m_dir.isValid());
     // Credentials from the endpoint itself, as a user would get them.
     QProcess print;
@@ -120,7 +120,7 @@ TestLocalPeers::Run TestLocalPeers::aws(const QStringList &args)
 void TestLocalPeers::boto3FlowAndRestart()
 {
     if (m_python.isEmpty())
-        QSKIP("boto3 is not installed");
+        QSKIP("[peer:boto3] boto3 is not installed");
     startServer();
     const QString endpoint = u"http://127.0.0.1:%1"_s.arg(m_port);
     const QString state = m_dir.filePath(u"boto3-state.json"_s);
@@ -137,7 +137,7 @@ void TestLocalPeers::boto3FlowAndRestart()
 void TestLocalPeers::awsCliFlow()
 {
     if (m_aws.isEmpty())
-        QSKIP("the AWS CLI is not installed");
+        QSKIP("[peer:awscli] the AWS CLI is not installed");
     startServer();
     QStringList ids;
     for (int i = 0; i < 5; ++i) {
@@ -184,7 +184,7 @@ void TestLocalPeers::awsCliFlow()
 void TestLocalPeers::boto3SeesTheQuota()
 {
     if (m_python.isEmpty())
-        QSKIP("boto3 is not installed");
+        QSKIP("[peer:boto3] boto3 is not installed");
     startServer({u"--dpu-quota"_s, u"100"_s});
     const Run r = runProcess(m_python, {testing::toolsDir(u"boto3_flow.py"_s), u"http://127.0.0.1:%1"_s.arg(m_port),
                                         m_dir.filePath(u"unused.json"_s), u"throttle"_s});

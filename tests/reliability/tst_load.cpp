@@ -44,7 +44,7 @@ void TestLoad::thirtyTwoClientsForAMinute()
 {
     const QString wrk = QStandardPaths::findExecutable(u"wrk"_s);
     if (wrk.isEmpty())
-        QSKIP("wrk is not installed (./dev.sh test installs it): the load test cannot run");
+        QSKIP("[peer:wrk] wrk is not installed (./dev.sh test installs it): the load test cannot run");
     QTemporaryDir dir;
     auto credentials = local::LocalEndpoint::loadOrCreateCredentials(dir.path());
     QVERIFY(credentials.ok());
