@@ -40,6 +40,9 @@ aws::Result<bool> StateHistory::open(const QString &path)
         QDir().mkpath(QFileInfo(file).absolutePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(file);
+    // The history is written on the GUI thread: never wait long for another writer's lock (a
+    // failed flush keeps its transitions for the next one).
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=250"_s);
     auto fail = [](const QString &what, const QSqlError &e) {
         return aws::AwsError::make(aws::AwsError::Kind::Config, u"HistoryError"_s, what + u": "_s + e.text());
     };

@@ -2,7 +2,11 @@
 #include "sessions/sessiontablemodel.h"
 #include "sessions/statehistory.h"
 
+#include "aws/clock.h"
+
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +26,8 @@ private Q_SLOTS:
     void skipsRepeats();
     void feedsFromTheModel();
     void defaultPathIsTheAppDataLocation();
+    void aFailedWriteKeepsTheTransitions();
+    void stampsWithTheInjectedClock();
 };
 
 void TestStateHistory::recordsAndReadsATimeline()
@@ -75,7 +81,7 @@ void TestStateHistory::skipsRepeats()
     QVERIFY(h.open(u":memory:"_s).ok());
     const QDateTime t0 = QDateTime::currentDateTimeUtc();
     h.record(u"s"_s, u"wg"_s, SessionState::Creating, SessionState::Idle, t0);
-    h.flush();
+    QCOMPARE(h.flush().value(), 1);
     h.record(u"s"_s, u"wg"_s, std::nullopt, SessionState::Idle, t0.addSecs(1)); // seen again by the poller
     h.record(u"s"_s, u"wg"_s, SessionState::Idle, SessionState::Idle, t0.addSecs(2));
     QCOMPARE(h.timeline(u"s"_s).size(), 1);
@@ -103,6 +109,46 @@ void TestStateHistory::feedsFromTheModel()
 void TestStateHistory::defaultPathIsTheAppDataLocation()
 {
     QVERIFY(StateHistory::defaultPath().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+}
+
+void TestStateHistory::aFailedWriteKeepsTheTransitions()
+{
+    // Another connection (another process, in life) holds the write lock: the flush fails as a
+    // whole, says so, and keeps every pending transition for the next try.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"h.sqlite"_s);
+    StateHistory h;
+    QVERIFY(h.open(path).ok());
+    {
+        QSqlDatabase locker = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"locker"_s);
+        locker.setDatabaseName(path);
+        locker.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=0"_s);
+        QVERIFY(locker.open());
+        QSqlQuery lock(locker);
+        QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));
+        const QDateTime t0(QDate(2026, 11, 21), QTime(9, 0), Qt::UTC);
+        h.record(u"a"_s, u"wg"_s, std::nullopt, SessionState::Creating, t0);
+        h.record(u"a"_s, u"wg"_s, SessionState::Creating, SessionState::Idle, t0.addSecs(3));
+        const aws::Result<int> written = h.flush();
+        QVERIFY(!written.ok());
+        QVERIFY(written.error().message.contains(u"state history"_s));
+        QVERIFY(lock.exec(u"ROLLBACK"_s));
+    }
+    QSqlDatabase::removeDatabase(u"locker"_s);
+    const aws::Result<int> retried = h.flush();
+    QVERIFY2(retried.ok(), qPrintable(retried.ok() ? QString() : retried.error().message));
+    QCOMPARE(retried.value(), 2);
+    QCOMPARE(h.timeline(u"a"_s).size(), 2);
+}
+
+void TestStateHistory::stampsWithTheInjectedClock()
+{
+    const QDateTime t0(QDate(2030, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    aws::ManualClock clock(t0);
+    StateHistory h(&clock);
+    QVERIFY(h.open(u":memory:"_s).ok());
+    h.record(u"s"_s, u"wg"_s, std::nullopt, SessionState::Idle, QDateTime()); // no time from the service
+    QCOMPARE(h.timeline(u"s"_s).value(0).at, t0);
 }
 
 QTEST_GUILESS_MAIN(TestStateHistory)
