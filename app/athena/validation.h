@@ -49,9 +49,9 @@ struct FieldLimit
     const char *patternHint; // what the pattern means, for the message
 };
 
-const FieldLimit &limitOf(Field field);
+[[nodiscard]] const FieldLimit &limitOf(Field field);
 // What a person calls the field, translated.
-QString fieldLabel(Field field);
+[[nodiscard]] QString fieldLabel(Field field);
 
 struct ValidationIssue
 {
@@ -62,17 +62,17 @@ struct ValidationIssue
 using ValidationIssues = QList<ValidationIssue>;
 
 // Single-field checks, for forms that validate as the user types. nullopt when valid.
-std::optional<QString> checkNumber(Field field, std::optional<qint64> value, bool required);
-std::optional<QString> checkText(Field field, const QString &value, bool required);
+[[nodiscard]] std::optional<QString> checkNumber(Field field, std::optional<qint64> value, bool required);
+[[nodiscard]] std::optional<QString> checkText(Field field, const QString &value, bool required);
 
-ValidationIssues validate(const StartSessionRequest &request);
-ValidationIssues validate(const ListSessionsRequest &request);
-ValidationIssues validateSessionId(const QString &sessionId); // GetSession, GetSessionStatus, TerminateSession
-ValidationIssues validateWorkGroupName(const QString &name);  // GetWorkGroup
-ValidationIssues validateListWorkGroups(std::optional<int> maxResults, const QString &nextToken);
-ValidationIssues validateListEngineVersions(std::optional<int> maxResults, const QString &nextToken);
+[[nodiscard]] ValidationIssues validate(const StartSessionRequest &request);
+[[nodiscard]] ValidationIssues validate(const ListSessionsRequest &request);
+[[nodiscard]] ValidationIssues validateSessionId(const QString &sessionId); // GetSession, GetSessionStatus, TerminateSession
+[[nodiscard]] ValidationIssues validateWorkGroupName(const QString &name);  // GetWorkGroup
+[[nodiscard]] ValidationIssues validateListWorkGroups(std::optional<int> maxResults, const QString &nextToken);
+[[nodiscard]] ValidationIssues validateListEngineVersions(std::optional<int> maxResults, const QString &nextToken);
 
 // A Validation-kind error whose message lists every issue.
-aws::AwsError toError(const ValidationIssues &issues);
+[[nodiscard]] aws::AwsError toError(const ValidationIssues &issues);
 
 } // namespace athena

@@ -82,6 +82,6 @@ private:
 // True for localhost, 127.0.0.0/8 and ::1.
 bool isLoopbackHost(const QString &host);
 // An endpoint URL the client may talk to: https anywhere, plain http only to loopback.
-std::optional<AwsError> checkEndpoint(const QUrl &url);
+[[nodiscard]] std::optional<AwsError> checkEndpoint(const QUrl &url);
 
 } // namespace aws

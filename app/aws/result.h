@@ -9,7 +9,7 @@ namespace aws {
 
 // A value or the error that prevented it. A small stand-in for C++23's std::expected.
 template <typename T>
-class Result
+class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_data(std::in_place_index<0>, std::move(value)) {}

@@ -55,7 +55,8 @@ Dashboard::~Dashboard()
 {
     m_loader.cancel();
     m_poller.setClient(nullptr);
-    m_history.flush();
+    if (auto flushed = m_history.flush(); !flushed.ok())
+        qWarning("State history: %s", qPrintable(flushed.error().message));
 }
 
 QStringList Dashboard::awsProfiles() const

@@ -3,10 +3,12 @@
 #include "athena/athenatypes.h"
 #include "aws/clock.h"
 #include "local/localstore.h"
+#include "local/pagetoken.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSet>
 
 #include <map>
 #include <memory>
@@ -24,6 +26,7 @@ struct EngineOptions
     double sessionFailureRate = 0; // a new session FAILS while starting
     double sessionDegradeRate = 0; // an idle session goes DEGRADED
     quint64 seed = 0;              // random source seed; 0: random
+    int storeBusyTimeoutMs = 5000; // how long a write waits for another connection's lock
 };
 
 // The result of one operation: HTTP status and JSON body (errors in the service's form).
@@ -45,7 +48,12 @@ struct OperationResult
 // CREATED → IDLE ⇄ BUSY → TERMINATING → TERMINATED; DEGRADED and FAILED), calculations,
 // workgroups and engine versions. Time only moves through the injected clock: state changes
 // are due events applied, in time order, before each call is answered. Every change is written
-// to the store before the call returns.
+// to the store before the call returns; a call whose changes cannot be written answers 500 and
+// leaves the memory as it was (as the store has it).
+//
+// The members are defined by concern: localathena.cpp (construction, dispatch, views),
+// sessionlifecycle.cpp, sessionoperations.cpp, workgroupoperations.cpp,
+// calculationoperations.cpp, localpersistence.cpp and seeding.cpp.
 class LocalAthena
 {
 public:
@@ -55,10 +63,12 @@ public:
     LocalAthena &operator=(const LocalAthena &) = delete;
 
     // Loads the state from the database ("" or ":memory:" for none kept) and seeds the default
-    // workgroups into an empty one.
+    // workgroups into an empty one. Fails when the state cannot be read, or when what a new
+    // database needs (the page-token secret, the default workgroups) cannot be written.
     aws::Result<bool> open(const QString &databasePath);
     // Creates n sessions spread over the Spark workgroups (or `workGroups`), states and times;
-    // `activeShare` of them (at least half by default) IDLE or BUSY.
+    // `activeShare` of them (at least half by default) IDLE or BUSY. All of them or, when they
+    // cannot be written, none.
     aws::Result<int> seedSessions(int n, const QStringList &workGroups = {}, double activeShare = 0.55);
 
     static QStringList operations();
@@ -76,24 +86,40 @@ private:
     using Key = std::pair<qint64, qint64>; // (start ms, seq): newest first
     using Index = std::map<Key, QString, std::greater<Key>>;
 
+    // localathena.cpp
     qint64 nowMs() const;
     qint64 scaled(qint64 simulatedMs) const;
+    OperationResult dispatch(const QString &operation, const QJsonObject &request);
+    Session *findSession(const QJsonObject &request, OperationResult &error);
+    athena::SessionDetails view(const Session &s, qint64 now) const;
+    const QByteArray &summaryJson(const Session &s, const athena::EngineVersion &workGroupEngine) const;
+
+    // sessionlifecycle.cpp
     void advance(qint64 now);
     void schedule(Session &s, qint64 at, int event);
     void apply(Session &s, int event, qint64 at);
     void accrue(Session &s, qint64 at) const;
     qint64 dpuMillisAt(const Session &s, qint64 at) const;
+
+    // localpersistence.cpp. Every change goes through these: a record is marked before it
+    // changes, so that flush() knows what to write and rollback() how it was.
     void markDirty(const Session &s);
     void markDirty(const Calculation &c);
+    void insertSession(std::shared_ptr<Session> s);
+    void insertCalculation(std::shared_ptr<Calculation> c);
+    void insertWorkGroup(const athena::WorkGroup &wg);
+    // Writes every change since the last write in one transaction; keeps them marked on failure.
     aws::Result<bool> flush();
+    // Puts back every record changed since the last write as it was written, and forgets those
+    // created since.
+    void rollback();
     QByteArray serialize(const Session &s) const;
     QByteArray serialize(const Calculation &c) const;
-    athena::SessionDetails view(const Session &s, qint64 now) const;
-    const QByteArray &summaryJson(const Session &s, const athena::EngineVersion &workGroupEngine) const;
-    QString makeToken(const QJsonArray &payload) const;
-    std::optional<QJsonArray> readToken(const QString &token) const;
-    void addWorkGroup(const athena::WorkGroup &wg);
 
+    // seeding.cpp
+    void seedDefaultWorkGroups();
+
+    // sessionoperations.cpp, workgroupoperations.cpp, calculationoperations.cpp
     OperationResult startSession(const QJsonObject &request);
     OperationResult getSession(const QJsonObject &request);
     OperationResult getSessionStatus(const QJsonObject &request);
@@ -107,13 +133,11 @@ private:
     OperationResult getCalculation(const QJsonObject &request);
     OperationResult listCalculations(const QJsonObject &request);
 
-    Session *findSession(const QJsonObject &request, OperationResult &error);
-
     EngineOptions m_options;
     const aws::Clock *m_clock;
     LocalStore m_store;
     QRandomGenerator m_random;
-    QByteArray m_tokenSecret;
+    PageToken m_pageToken;
     qint64 m_seq = 0;
     QHash<QString, std::shared_ptr<Session>> m_sessions;
     QHash<QString, Index> m_byWorkGroup;
@@ -121,8 +145,11 @@ private:
     QHash<QString, std::shared_ptr<WorkGroupRecord>> m_workGroups;
     QHash<QString, QString> m_tokens; // ClientRequestToken → session id
     std::multimap<qint64, QString> m_timeline;
-    QSet<QString> m_dirtySessions;
-    QSet<QString> m_dirtyCalculations;
+    // Changed since the last write: id → the record as last written (null: not written yet).
+    QHash<QString, std::shared_ptr<const Session>> m_dirtySessions;
+    QHash<QString, std::shared_ptr<const Calculation>> m_dirtyCalculations;
+    QSet<QString> m_newWorkGroups;
+    qint64 m_writtenSeq = 0; // m_seq as of the last write
 };
 
 } // namespace local

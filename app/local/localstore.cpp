@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace local {
@@ -45,10 +47,11 @@ bool LocalStore::isOpen() const
     return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
 }
 
-aws::Result<bool> LocalStore::open(const QString &path)
+aws::Result<bool> LocalStore::open(const QString &path, int busyTimeoutMs)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     db.setDatabaseName(path);
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(std::max(0, busyTimeoutMs)));
     if (!db.open())
         return storeError(u"Cannot open %1"_s.arg(path), db.lastError());
     QSqlQuery q(db);
@@ -93,52 +96,61 @@ aws::Result<QList<LocalStore::Row>> LocalStore::all(Table table) const
     return rows;
 }
 
-aws::Result<bool> LocalStore::put(Table table, const Row &row)
+aws::Result<bool> LocalStore::write(const QList<Batch> &batches)
 {
-    return putMany(table, {row});
-}
-
-aws::Result<bool> LocalStore::putMany(Table table, const QList<Row> &rows)
-{
-    if (rows.isEmpty())
+    qsizetype count = 0;
+    for (const Batch &batch : batches)
+        count += batch.rows.size();
+    if (count == 0)
         return true;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (rows.size() > 1 && !db.transaction())
+    const bool transaction = count > 1;
+    if (transaction && !db.transaction())
         return storeError(u"Cannot begin a transaction"_s, db.lastError());
-    QSqlQuery q(db);
-    q.prepare(u"INSERT INTO %1(id, seq, grp, data) VALUES(?, ?, ?, ?) "
-              u"ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, grp=excluded.grp, data=excluded.data"_s.arg(tableName(table)));
-    for (const Row &row : rows) {
-        q.bindValue(0, row.id);
-        q.bindValue(1, row.seq);
-        q.bindValue(2, row.group);
-        q.bindValue(3, row.data);
-        if (!q.exec()) {
-            const QSqlError error = q.lastError();
-            if (rows.size() > 1)
-                db.rollback();
-            return storeError(u"Cannot write to %1"_s.arg(tableName(table)), error);
+    auto fail = [&](const QString &what, const QSqlError &error) {
+        aws::AwsError e = storeError(what, error);
+        if (transaction && !db.rollback())
+            e.message += u" (and the rollback failed: %1)"_s.arg(db.lastError().text());
+        return e;
+    };
+    for (const Batch &batch : batches) {
+        if (batch.rows.isEmpty())
+            continue;
+        QSqlQuery q(db);
+        if (!q.prepare(u"INSERT INTO %1(id, seq, grp, data) VALUES(?, ?, ?, ?) "
+                       u"ON CONFLICT(id) DO UPDATE SET seq=excluded.seq, grp=excluded.grp, data=excluded.data"_s.arg(tableName(batch.table))))
+            return fail(u"Cannot write to %1"_s.arg(tableName(batch.table)), q.lastError());
+        for (const Row &row : batch.rows) {
+            q.bindValue(0, row.id);
+            q.bindValue(1, row.seq);
+            q.bindValue(2, row.group);
+            q.bindValue(3, row.data);
+            if (!q.exec())
+                return fail(u"Cannot write to %1"_s.arg(tableName(batch.table)), q.lastError());
         }
     }
-    if (rows.size() > 1 && !db.commit())
-        return storeError(u"Cannot commit"_s, db.lastError());
+    if (transaction && !db.commit())
+        return fail(u"Cannot commit"_s, db.lastError());
     return true;
 }
 
-QString LocalStore::meta(const QString &key) const
+aws::Result<QString> LocalStore::meta(const QString &key) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    q.setForwardOnly(true);
+    if (!q.prepare(u"SELECT value FROM meta WHERE key = ?"_s))
+        return storeError(u"Cannot read meta"_s, q.lastError());
     q.bindValue(0, key);
-    if (q.exec() && q.next())
-        return q.value(0).toString();
-    return {};
+    if (!q.exec())
+        return storeError(u"Cannot read meta"_s, q.lastError());
+    return q.next() ? q.value(0).toString() : QString();
 }
 
 aws::Result<bool> LocalStore::setMeta(const QString &key, const QString &value)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(u"INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"_s);
+    if (!q.prepare(u"INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value"_s))
+        return storeError(u"Cannot write meta"_s, q.lastError());
     q.bindValue(0, key);
     q.bindValue(1, value);
     if (!q.exec())

@@ -29,14 +29,23 @@ public:
     LocalStore(const LocalStore &) = delete;
     LocalStore &operator=(const LocalStore &) = delete;
 
-    aws::Result<bool> open(const QString &path);
+    // Rows for one table, as written by write().
+    struct Batch
+    {
+        Table table;
+        QList<Row> rows;
+    };
+
+    // busyTimeoutMs: how long a statement waits for another connection's lock before failing.
+    aws::Result<bool> open(const QString &path, int busyTimeoutMs = 5000);
     void close();
     bool isOpen() const;
 
     aws::Result<QList<Row>> all(Table table) const;
-    aws::Result<bool> put(Table table, const Row &row);
-    aws::Result<bool> putMany(Table table, const QList<Row> &rows); // one transaction
-    QString meta(const QString &key) const;
+    // Inserts or replaces every row of every batch in one transaction: all of them or none.
+    aws::Result<bool> write(const QList<Batch> &batches);
+    // The value, or "" when the key is not set.
+    aws::Result<QString> meta(const QString &key) const;
     aws::Result<bool> setMeta(const QString &key, const QString &value);
     // "ok" when SQLite's integrity check passes.
     QString integrityCheck() const;

@@ -18,7 +18,7 @@ public:
     SigV4Verifier(aws::AwsCredentials credentials, QString service, const aws::Clock *clock);
 
     // nullopt when the request is signed correctly.
-    std::optional<aws::AwsError> verify(const HttpRequest &request) const;
+    [[nodiscard]] std::optional<aws::AwsError> verify(const HttpRequest &request) const;
 
     static constexpr qint64 allowedSkewSecs = 15 * 60;
 

@@ -1,10 +1,12 @@
 // The simulated service on a manual clock: life cycle, calculations, listing and its tokens,
-// idempotency, quotas, errors, seeding and persistence.
+// idempotency, quotas, errors, seeding and persistence, including writes the store refuses.
 #include "athena/athenajson.h"
 #include "local/localathena.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +22,78 @@ QJsonObject startBody(const QString &wg = u"spark-analytics"_s, int dpus = 20, c
     if (!token.isEmpty())
         o.insert(u"ClientRequestToken"_s, token);
     return o;
+}
+
+// A second connection to the database file that holds its write lock (BEGIN EXCLUSIVE) until
+// released: the engine's writes fail, its reads still work (WAL).
+class StoreLock
+{
+public:
+    explicit StoreLock(const QString &path) : m_name(u"tst-store-lock-%1"_s.arg(++s_count))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+        db.setDatabaseName(path);
+        m_held = db.open() && QSqlQuery(db).exec(u"BEGIN EXCLUSIVE"_s);
+    }
+    ~StoreLock() { release(); }
+    StoreLock(const StoreLock &) = delete;
+    StoreLock &operator=(const StoreLock &) = delete;
+
+    bool isHeld() const { return m_held; }
+    void release()
+    {
+        if (m_name.isEmpty())
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            if (m_held && !QSqlQuery(db).exec(u"ROLLBACK"_s))
+                qWarning("Cannot end the locking transaction");
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+        m_name.clear();
+        m_held = false;
+    }
+
+private:
+    static inline int s_count = 0;
+    QString m_name;
+    bool m_held = false;
+};
+
+// Runs one statement on the database file from a connection of its own.
+bool execute(const QString &path, const QString &sql)
+{
+    const QString name = u"tst-store-exec"_s;
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        ok = db.open() && QSqlQuery(db).exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QJsonObject createSparkWorkGroup(const QString &name)
+{
+    return {{u"Name"_s, name},
+            {u"Configuration"_s, QJsonObject{{u"EngineVersion"_s, QJsonObject{{u"SelectedEngineVersion"_s, u"PySpark engine version 3"_s}}}}}};
+}
+
+QStringList workGroupNames(LocalAthena &engine)
+{
+    QStringList names;
+    const auto page = json::decode<ListWorkGroupsPage>(engine.call(u"ListWorkGroups"_s, {}).json());
+    for (const WorkGroupSummary &w : page->workGroups)
+        names << w.name;
+    return names;
+}
+
+QString stateIn(LocalAthena &engine, const QString &id)
+{
+    return engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).json().value(u"Status"_s).toObject().value(u"State"_s).toString();
 }
 
 } // namespace
@@ -49,6 +123,11 @@ private Q_SLOTS:
     void seeding();
     void restartKeepsEverything();
     void createWorkGroupAndEngineVersions();
+    void createWorkGroupIsAcknowledgedOnlyOnceStored();
+    void openFailsWhenTheTokenSecretCannotBeStored();
+    void failedStartSessionLeavesNothingBehind();
+    void failedChangesToASessionAreRolledBack();
+    void seedingIsAllOrNothing();
 
 private:
     OperationResult call(const QString &op, const QJsonObject &body) { return m_engine->call(op, body); }
@@ -461,6 +540,178 @@ void TestLocalAthena::createWorkGroupAndEngineVersions()
     QCOMPARE(wg->configuration.engineVersion.effective, u"Athena engine version 3"_s);
     const auto versions = json::decode<ListEngineVersionsPage>(call(u"ListEngineVersions"_s, {}).json());
     QVERIFY(versions->engineVersions.size() >= 4);
+}
+
+void TestLocalAthena::createWorkGroupIsAcknowledgedOnlyOnceStored()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    m_options.storeBusyTimeoutMs = 20;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        StoreLock lock(db);
+        QVERIFY(lock.isHeld());
+        const OperationResult refused = engine.call(u"CreateWorkGroup"_s, createSparkWorkGroup(u"spark-new"_s));
+        QCOMPARE(refused.status, 500);
+        QCOMPARE(refused.errorType(), u"InternalServerException"_s);
+        // Nothing of it is left to find.
+        QCOMPARE(engine.call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"spark-new"_s}}).errorType(), u"InvalidRequestException"_s);
+        QVERIFY(!workGroupNames(engine).contains(u"spark-new"_s));
+        QCOMPARE(engine.call(u"StartSession"_s, startBody(u"spark-new"_s)).errorType(), u"ResourceNotFoundException"_s);
+
+        lock.release();
+        QVERIFY(engine.call(u"CreateWorkGroup"_s, createSparkWorkGroup(u"spark-new"_s)).ok()); // not "already created"
+        QVERIFY(engine.call(u"GetWorkGroup"_s, {{u"WorkGroup"_s, u"spark-new"_s}}).ok());
+    }
+    LocalAthena reopened(m_options, m_clock.get());
+    QVERIFY(reopened.open(db).ok());
+    QCOMPARE(workGroupNames(reopened).count(u"spark-new"_s), 1);
+    QCOMPARE(reopened.integrityCheck(), u"ok"_s);
+}
+
+void TestLocalAthena::openFailsWhenTheTokenSecretCannotBeStored()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    m_options.storeBusyTimeoutMs = 20;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+    }
+    // A database without a secret, which cannot be written to: open() must make a secret and
+    // cannot keep it, so page tokens would stop working after a restart.
+    QVERIFY(execute(db, u"DELETE FROM meta"_s));
+    StoreLock lock(db);
+    QVERIFY(lock.isHeld());
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        const aws::Result<bool> opened = engine.open(db);
+        QVERIFY(!opened.ok());
+        QVERIFY2(opened.error().message.contains(u"page-token secret"_s), qPrintable(opened.error().message));
+    }
+    lock.release();
+
+    QString token;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(engine.call(u"StartSession"_s, startBody()).ok());
+        token = engine.call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"MaxResults"_s, 1}}).json().value(u"NextToken"_s).toString();
+        QVERIFY(!token.isEmpty());
+    }
+    LocalAthena reopened(m_options, m_clock.get());
+    QVERIFY(reopened.open(db).ok());
+    // The secret was kept: a token made before the restart still reads.
+    const OperationResult next = reopened.call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}, {u"NextToken"_s, token}});
+    QVERIFY2(next.ok(), QJsonDocument(next.json()).toJson().constData());
+    QCOMPARE(next.json().value(u"Sessions"_s).toArray().size(), 1);
+}
+
+void TestLocalAthena::failedStartSessionLeavesNothingBehind()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    m_options.storeBusyTimeoutMs = 20;
+    const QString token = u"4a7c9e1f-2b3d-4e5f-8a9b-0c1d2e3f4a5b"_s;
+    QString id;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        StoreLock lock(db);
+        QVERIFY(lock.isHeld());
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const OperationResult refused = engine.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 20, token));
+            QCOMPARE(refused.status, 500);
+            QCOMPARE(refused.errorType(), u"InternalServerException"_s);
+            QCOMPARE(engine.sessionCount(), 0);
+        }
+        const OperationResult listed = engine.call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}});
+        QVERIFY(listed.ok());
+        QVERIFY(listed.json().value(u"Sessions"_s).toArray().isEmpty());
+
+        lock.release();
+        // The client's retry with the same token starts the session, once.
+        const OperationResult started = engine.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 20, token));
+        QVERIFY2(started.ok(), QJsonDocument(started.json()).toJson().constData());
+        id = started.json().value(u"SessionId"_s).toString();
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(engine.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 20, token)).json().value(u"SessionId"_s).toString(), id);
+        QCOMPARE(engine.sessionCount(), 1);
+    }
+    LocalAthena reopened(m_options, m_clock.get());
+    QVERIFY(reopened.open(db).ok());
+    QCOMPARE(reopened.sessionCount(), 1);
+    QCOMPARE(stateIn(reopened, id), u"CREATING"_s);
+    QCOMPARE(reopened.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 20, token)).json().value(u"SessionId"_s).toString(), id);
+    QCOMPARE(reopened.sessionCount(), 1);
+    QCOMPARE(reopened.integrityCheck(), u"ok"_s);
+}
+
+void TestLocalAthena::failedChangesToASessionAreRolledBack()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    m_options.storeBusyTimeoutMs = 20;
+    QString id;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        id = engine.call(u"StartSession"_s, startBody()).json().value(u"SessionId"_s).toString();
+        QVERIFY(!id.isEmpty());
+        m_clock->advanceMs(m_options.creatingMs + m_options.createdMs);
+        QCOMPARE(stateIn(engine, id), u"IDLE"_s);
+
+        StoreLock lock(db);
+        QVERIFY(lock.isHeld());
+        const OperationResult calc = engine.call(u"StartCalculationExecution"_s, {{u"SessionId"_s, id}, {u"CodeBlock"_s, u"x"_s}});
+        QCOMPARE(calc.status, 500);
+        QCOMPARE(calc.errorType(), u"InternalServerException"_s);
+        QCOMPARE(stateIn(engine, id), u"IDLE"_s);
+        QVERIFY(engine.call(u"ListCalculationExecutions"_s, {{u"SessionId"_s, id}}).json().value(u"Calculations"_s).toArray().isEmpty());
+        QCOMPARE(engine.call(u"TerminateSession"_s, {{u"SessionId"_s, id}}).status, 500);
+        QCOMPARE(stateIn(engine, id), u"IDLE"_s);
+        // A due change of state that cannot be written is not reported either…
+        m_clock->advanceMs(20 * 60000);
+        QCOMPARE(engine.call(u"GetSessionStatus"_s, {{u"SessionId"_s, id}}).status, 500);
+
+        lock.release();
+        // … and happens, at its own time, once it can be.
+        const auto d = json::decode<SessionDetails>(engine.call(u"GetSession"_s, {{u"SessionId"_s, id}}).json());
+        QVERIFY(d.ok());
+        QVERIFY(d->status.state == SessionState::Terminating);
+        QCOMPARE(d->status.lastModifiedDateTime, m_clock->nowUtc());
+        QVERIFY(engine.call(u"ListCalculationExecutions"_s, {{u"SessionId"_s, id}}).json().value(u"Calculations"_s).toArray().isEmpty());
+    }
+    LocalAthena reopened(m_options, m_clock.get());
+    QVERIFY(reopened.open(db).ok());
+    QCOMPARE(stateIn(reopened, id), u"TERMINATING"_s);
+    m_clock->advanceMs(m_options.terminatingMs);
+    QCOMPARE(stateIn(reopened, id), u"TERMINATED"_s);
+}
+
+void TestLocalAthena::seedingIsAllOrNothing()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    m_options.storeBusyTimeoutMs = 20;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        StoreLock lock(db);
+        QVERIFY(lock.isHeld());
+        QVERIFY(!engine.seedSessions(50).ok());
+        QCOMPARE(engine.sessionCount(), 0);
+        const OperationResult listed = engine.call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-analytics"_s}});
+        QVERIFY(listed.ok());
+        QVERIFY(listed.json().value(u"Sessions"_s).toArray().isEmpty());
+        lock.release();
+        QCOMPARE(engine.seedSessions(50).value(), 50);
+    }
+    LocalAthena reopened(m_options, m_clock.get());
+    QVERIFY(reopened.open(db).ok());
+    QCOMPARE(reopened.sessionCount(), 50);
 }
 
 QTEST_GUILESS_MAIN(TestLocalAthena)

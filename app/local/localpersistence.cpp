@@ -1,0 +1,271 @@
+// LocalAthena: persistence. open() loads the state from the store; every change is tracked from
+// the moment before it is made, so that flush() writes all of a call's changes in one
+// transaction, and rollback() puts the memory back as the store has it when that write fails.
+#include "local/localathena.h"
+
+#include "athena/athenajson.h"
+#include "local/localathenainternal.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace athena;
+
+namespace local {
+
+using namespace detail;
+
+namespace {
+
+const QString kTokenSecretKey = u"token-secret"_s;
+
+aws::AwsError unreadable(const QString &what, const QString &id, const QString &why)
+{
+    return aws::AwsError::make(aws::AwsError::Kind::Config, u"StoreError"_s, u"%1 %2 is unreadable: %3"_s.arg(what, id, why));
+}
+
+std::shared_ptr<LocalAthena::Calculation> deserializeCalculation(const QByteArray &data)
+{
+    const QJsonObject o = QJsonDocument::fromJson(data).object();
+    auto c = std::make_shared<LocalAthena::Calculation>();
+    c->id = o.value(u"id"_s).toString();
+    c->sessionId = o.value(u"session"_s).toString();
+    c->description = o.value(u"description"_s).toString();
+    c->state = o.value(u"state"_s).toString();
+    c->reason = o.value(u"reason"_s).toString();
+    c->seq = o.value(u"seq"_s).toInteger();
+    c->submittedMs = o.value(u"submitted"_s).toInteger();
+    c->completedMs = o.value(u"completed"_s).toInteger();
+    c->dpuMs = o.value(u"dpuMs"_s).toInteger();
+    c->workingDirectory = o.value(u"wd"_s).toString();
+    return c;
+}
+
+} // namespace
+
+aws::Result<bool> LocalAthena::open(const QString &databasePath)
+{
+    if (auto r = m_store.open(databasePath.isEmpty() ? u":memory:"_s : databasePath, m_options.storeBusyTimeoutMs); !r.ok())
+        return r;
+
+    const auto storedSecret = m_store.meta(kTokenSecretKey);
+    if (!storedSecret.ok())
+        return storedSecret.error();
+    QByteArray secret = QByteArray::fromBase64(storedSecret.value().toLatin1());
+    if (!PageToken::isUsableSecret(secret)) {
+        secret = PageToken::newSecret();
+        if (auto r = m_store.setMeta(kTokenSecretKey, QString::fromLatin1(secret.toBase64())); !r.ok())
+            return aws::AwsError::make(aws::AwsError::Kind::Config, u"StoreError"_s,
+                                       u"Cannot store the page-token secret: %1"_s.arg(r.error().message));
+    }
+    m_pageToken = PageToken(secret);
+
+    auto groups = m_store.all(LocalStore::Table::WorkGroups);
+    if (!groups.ok())
+        return groups.error();
+    for (const LocalStore::Row &row : groups.value()) {
+        auto wg = json::decode<WorkGroup>(QJsonObject{{u"WorkGroup"_s, QJsonDocument::fromJson(row.data).object()}});
+        if (!wg.ok())
+            return unreadable(u"Workgroup"_s, row.id, wg.error().message);
+        m_workGroups.insert(row.id, std::make_shared<WorkGroupRecord>(WorkGroupRecord{wg.value(), row.seq}));
+        m_seq = std::max(m_seq, row.seq);
+    }
+
+    auto sessions = m_store.all(LocalStore::Table::Sessions);
+    if (!sessions.ok())
+        return sessions.error();
+    for (const LocalStore::Row &row : sessions.value()) {
+        const QJsonObject o = QJsonDocument::fromJson(row.data).object();
+        auto d = json::decode<SessionDetails>(o);
+        if (!d.ok())
+            return unreadable(u"Session"_s, row.id, d.error().message);
+        auto s = std::make_shared<Session>();
+        s->d = d.value();
+        const QJsonObject sim = o.value(u"_sim"_s).toObject();
+        s->seq = sim.value(u"seq"_s).toInteger();
+        s->startMs = sim.value(u"start"_s).toInteger();
+        s->token = sim.value(u"token"_s).toString();
+        s->fingerprint = sim.value(u"fingerprint"_s).toString().toLatin1();
+        s->nextEvent = sim.value(u"nextEvent"_s).toInt();
+        s->nextAt = sim.value(u"nextAt"_s).toInteger();
+        s->accountedMs = sim.value(u"accounted"_s).toInteger();
+        s->dpuMs = sim.value(u"dpuMs"_s).toInteger();
+        s->runningCalculation = sim.value(u"calculation"_s).toString();
+        s->willFail = sim.value(u"willFail"_s).toBool();
+        s->willDegrade = sim.value(u"willDegrade"_s).toBool();
+        m_sessions.insert(s->d.sessionId, s);
+        m_byWorkGroup[s->d.workGroup].emplace(Key{s->startMs, s->seq}, s->d.sessionId);
+        if (!s->token.isEmpty())
+            m_tokens.insert(s->token, s->d.sessionId);
+        if (s->nextEvent != NoEvent)
+            m_timeline.emplace(s->nextAt, s->d.sessionId);
+        m_seq = std::max(m_seq, s->seq);
+    }
+
+    auto calcs = m_store.all(LocalStore::Table::Calculations);
+    if (!calcs.ok())
+        return calcs.error();
+    for (const LocalStore::Row &row : calcs.value()) {
+        auto c = deserializeCalculation(row.data);
+        m_calculations.insert(c->id, c);
+        m_seq = std::max(m_seq, c->seq);
+    }
+    m_writtenSeq = m_seq;
+
+    if (m_workGroups.isEmpty()) {
+        seedDefaultWorkGroups();
+        if (auto r = flush(); !r.ok()) {
+            rollback();
+            return aws::AwsError::make(aws::AwsError::Kind::Config, u"StoreError"_s,
+                                       u"Cannot store the default workgroups: %1"_s.arg(r.error().message));
+        }
+    }
+    return true;
+}
+
+// ---- change tracking ----
+
+void LocalAthena::markDirty(const Session &s)
+{
+    s.summaryJson.clear();
+    if (!m_dirtySessions.contains(s.d.sessionId))
+        m_dirtySessions.insert(s.d.sessionId, std::make_shared<const Session>(s));
+}
+
+void LocalAthena::markDirty(const Calculation &c)
+{
+    if (!m_dirtyCalculations.contains(c.id))
+        m_dirtyCalculations.insert(c.id, std::make_shared<const Calculation>(c));
+}
+
+void LocalAthena::insertSession(std::shared_ptr<Session> s)
+{
+    const QString id = s->d.sessionId;
+    m_byWorkGroup[s->d.workGroup].emplace(Key{s->startMs, s->seq}, id);
+    if (!s->token.isEmpty())
+        m_tokens.insert(s->token, id);
+    m_sessions.insert(id, s);
+    m_dirtySessions.insert(id, nullptr);
+}
+
+void LocalAthena::insertCalculation(std::shared_ptr<Calculation> c)
+{
+    const QString id = c->id;
+    m_calculations.insert(id, c);
+    m_dirtyCalculations.insert(id, nullptr);
+}
+
+void LocalAthena::insertWorkGroup(const WorkGroup &wg)
+{
+    m_workGroups.insert(wg.name, std::make_shared<WorkGroupRecord>(WorkGroupRecord{wg, ++m_seq}));
+    m_newWorkGroups.insert(wg.name);
+}
+
+// ---- writing and undoing ----
+
+aws::Result<bool> LocalAthena::flush()
+{
+    LocalStore::Batch workGroups{LocalStore::Table::WorkGroups, {}};
+    for (const QString &name : std::as_const(m_newWorkGroups)) {
+        if (const auto record = m_workGroups.value(name))
+            workGroups.rows.append({name, record->seq, name, QJsonDocument(json::toJson(record->wg)).toJson(QJsonDocument::Compact)});
+    }
+    LocalStore::Batch sessions{LocalStore::Table::Sessions, {}};
+    sessions.rows.reserve(m_dirtySessions.size());
+    for (auto it = m_dirtySessions.cbegin(); it != m_dirtySessions.cend(); ++it) {
+        if (const auto s = m_sessions.value(it.key()))
+            sessions.rows.append({it.key(), s->seq, s->d.workGroup, serialize(*s)});
+    }
+    LocalStore::Batch calculations{LocalStore::Table::Calculations, {}};
+    for (auto it = m_dirtyCalculations.cbegin(); it != m_dirtyCalculations.cend(); ++it) {
+        if (const auto c = m_calculations.value(it.key()))
+            calculations.rows.append({it.key(), c->seq, c->sessionId, serialize(*c)});
+    }
+    if (auto r = m_store.write({workGroups, sessions, calculations}); !r.ok())
+        return r; // still dirty: the caller rolls back
+    m_newWorkGroups.clear();
+    m_dirtySessions.clear();
+    m_dirtyCalculations.clear();
+    m_writtenSeq = m_seq;
+    return true;
+}
+
+void LocalAthena::rollback()
+{
+    for (auto it = m_dirtySessions.cbegin(); it != m_dirtySessions.cend(); ++it) {
+        const auto s = m_sessions.value(it.key());
+        if (!s)
+            continue;
+        if (const std::shared_ptr<const Session> &written = it.value()) {
+            *s = *written;
+            // Its event may have been taken off the timeline since; a duplicate entry is
+            // skipped by advance() as superseded.
+            if (s->nextEvent != NoEvent)
+                m_timeline.emplace(s->nextAt, s->d.sessionId);
+        } else {
+            auto index = m_byWorkGroup.find(s->d.workGroup);
+            if (index != m_byWorkGroup.end()) {
+                index->erase(Key{s->startMs, s->seq});
+                if (index->empty())
+                    m_byWorkGroup.erase(index);
+            }
+            if (!s->token.isEmpty() && m_tokens.value(s->token) == s->d.sessionId)
+                m_tokens.remove(s->token);
+            m_sessions.remove(it.key()); // its timeline entries are skipped as superseded
+        }
+    }
+    for (auto it = m_dirtyCalculations.cbegin(); it != m_dirtyCalculations.cend(); ++it) {
+        if (const std::shared_ptr<const Calculation> &written = it.value()) {
+            if (const auto c = m_calculations.value(it.key()))
+                *c = *written;
+        } else {
+            m_calculations.remove(it.key());
+        }
+    }
+    for (const QString &name : std::as_const(m_newWorkGroups))
+        m_workGroups.remove(name);
+    m_newWorkGroups.clear();
+    m_dirtySessions.clear();
+    m_dirtyCalculations.clear();
+    m_seq = m_writtenSeq;
+}
+
+// ---- records as stored ----
+
+QByteArray LocalAthena::serialize(const Session &s) const
+{
+    QJsonObject o = json::toJson(s.d);
+    o.insert(u"_sim"_s, QJsonObject{
+                            {u"seq"_s, s.seq},
+                            {u"start"_s, s.startMs},
+                            {u"token"_s, s.token},
+                            {u"fingerprint"_s, QString::fromLatin1(s.fingerprint)},
+                            {u"nextEvent"_s, s.nextEvent},
+                            {u"nextAt"_s, s.nextAt},
+                            {u"accounted"_s, s.accountedMs},
+                            {u"dpuMs"_s, s.dpuMs},
+                            {u"calculation"_s, s.runningCalculation},
+                            {u"willFail"_s, s.willFail},
+                            {u"willDegrade"_s, s.willDegrade},
+                        });
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray LocalAthena::serialize(const Calculation &c) const
+{
+    return QJsonDocument(QJsonObject{{u"id"_s, c.id},
+                                     {u"session"_s, c.sessionId},
+                                     {u"description"_s, c.description},
+                                     {u"state"_s, c.state},
+                                     {u"reason"_s, c.reason},
+                                     {u"seq"_s, c.seq},
+                                     {u"submitted"_s, c.submittedMs},
+                                     {u"completed"_s, c.completedMs},
+                                     {u"dpuMs"_s, c.dpuMs},
+                                     {u"wd"_s, c.workingDirectory}})
+        .toJson(QJsonDocument::Compact);
+}
+
+} // namespace local
