@@ -3,20 +3,22 @@
 #include "dashboard/dashboard.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
-class QAction;
-class QLabel;
-class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
-class QToolButton;
 class ConnectionBar;
 class DetailPane;
+class EmptyStatePage;
 class Notifier;
+class RowExporter;
+class ScreenshotMode;
+class SessionTableView;
 class StartSessionDialog;
+class StartSessionLauncher;
 class StateAppearanceProxy;
+class WindowActions;
+class WindowStatusBar;
 
 // The window users live in: connection bar, session table, detail pane, status bar.
 class MainWindow final : public QMainWindow
@@ -38,7 +40,7 @@ public:
     void start(const StartOptions &options);
 
     // For tests and scripting.
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     DetailPane *detailPane() const { return m_detail; }
     ConnectionBar *connectionBar() const { return m_bar; }
     Notifier *notifier() const { return m_notifier; }
@@ -60,58 +62,38 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void createActions();
     void createLayout();
+    void connectActions();
     void connectDashboard();
-    void restoreState();
-    void saveState();
     void connectTo(const ConnectionChoice &choice);
+    void refresh();
+    void startSimilar();
+    void showDetails();
     void onSelectionChanged();
     void updateActions();
     void updateEmptyState();
     void showConnectionError(const aws::AwsError &error);
-    void showStatusError(const aws::AwsError &error, const QString &during);
-    void clearStatusError();
+    QStringList activeSelectedIds() const;
     void terminateSelected();
     void copySelectedIds();
-    void exportRows(bool json);
-    void takeScreenshot();
-    QList<int> visibleModelRows() const;
-    QString modelSessionIdAt(const QModelIndex &viewIndex) const;
 
     Dashboard *m_dashboard;
     StateAppearanceProxy *m_appearance;
-    ConnectionBar *m_bar;
-    QTableView *m_table;
-    DetailPane *m_detail;
-    QSplitter *m_splitter;
-    QStackedWidget *m_center;
-    QLabel *m_emptyTitle;
-    QLabel *m_emptyText;
-    QPushButton *m_emptyPrimary;
-    QPushButton *m_emptySecondary;
-    QLabel *m_progress;
-    QToolButton *m_cancelLoad;
-    QLabel *m_statusError;
-    QToolButton *m_retry;
-    QLabel *m_connectionLabel;
     Notifier *m_notifier;
-    QPointer<StartSessionDialog> m_dialog;
-
-    QAction *m_refreshAction = nullptr;
-    QAction *m_newAction = nullptr;
-    QAction *m_similarAction = nullptr;
-    QAction *m_terminateAction = nullptr;
-    QAction *m_copyAction = nullptr;
-    QAction *m_detailsAction = nullptr;
-    QAction *m_pinAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_exportCsvAction = nullptr;
-    QAction *m_exportJsonAction = nullptr;
+    WindowActions *m_actions;
+    ConnectionBar *m_bar = nullptr;
+    SessionTableView *m_table = nullptr;
+    EmptyStatePage *m_empty = nullptr;
+    QStackedWidget *m_center = nullptr;
+    DetailPane *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+    WindowStatusBar *m_status = nullptr;
+    RowExporter *m_exporter;
+    StartSessionLauncher *m_launcher;
+    ScreenshotMode *m_screenshot;
 
     std::optional<aws::AwsError> m_connectionError;
     std::optional<aws::AwsError> m_listingError;
     bool m_loadedOnce = false;
-    QString m_screenshotPath;
     bool m_started = false;
 };

@@ -1,84 +1,75 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ConnectionBar</name>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="41" />
-        <source>Region; empty uses the profile's (AWS_REGION, the config file)</source>
+        <location filename="../../ui/connectionbar.cpp" line="31"/>
+        <source>Region; empty uses the profile&apos;s (AWS_REGION, the config file)</source>
         <translation>Region; leer: die des Profils (AWS_REGION, die Konfigurationsdatei)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="48" />
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <location filename="../../ui/connectionbar.cpp" line="49" />
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <location filename="../../ui/connectionbar.cpp" line="55" />
+        <location filename="../../ui/connectionbar.cpp" line="43"/>
         <source>Search ID or description (Ctrl+F)</source>
         <translation>ID oder Beschreibung suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="61" />
+        <location filename="../../ui/connectionbar.cpp" line="49"/>
         <source>Refresh the list automatically: off, every 10 s, 30 s, minute or 5 minutes</source>
         <translation>Liste automatisch aktualisieren: aus, alle 10 s, 30 s, jede Minute oder alle 5 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="62" />
+        <location filename="../../ui/connectionbar.cpp" line="50"/>
         <source>Auto: off</source>
         <translation>Auto: aus</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="63" />
+        <location filename="../../ui/connectionbar.cpp" line="51"/>
         <source>Auto: 10 s</source>
         <translation>Auto: 10 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="64" />
+        <location filename="../../ui/connectionbar.cpp" line="52"/>
         <source>Auto: 30 s</source>
         <translation>Auto: 30 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="65" />
+        <location filename="../../ui/connectionbar.cpp" line="53"/>
         <source>Auto: 1 min</source>
         <translation>Auto: 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="66" />
+        <location filename="../../ui/connectionbar.cpp" line="54"/>
         <source>Auto: 5 min</source>
         <translation>Auto: 5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="76" />
+        <location filename="../../ui/connectionbar.cpp" line="64"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="77" />
+        <location filename="../../ui/connectionbar.cpp" line="65"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="78" />
+        <location filename="../../ui/connectionbar.cpp" line="66"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="79" />
+        <location filename="../../ui/connectionbar.cpp" line="67"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="105" />
+        <location filename="../../ui/connectionbar.cpp" line="93"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="152" />
+        <location filename="../../ui/connectionbar.cpp" line="140"/>
         <source>All Spark workgroups</source>
         <translation>Alle Spark-Arbeitsgruppen</translation>
     </message>
@@ -86,62 +77,62 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="31" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="38"/>
         <source>Listing sessions</source>
         <translation>Sitzungen auflisten</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="40" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="47"/>
         <source>Refreshing session %1</source>
         <translation>Sitzung %1 aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="114" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="122"/>
         <source>Local sandbox (%1)</source>
         <translation>Lokale Sandbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="127" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="135"/>
         <source>Profile %1 · %2 · %3</source>
         <translation>Profil %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="163" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="171"/>
         <source>Loading workgroups</source>
         <translation>Arbeitsgruppen laden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="268" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="276"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="318" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="326"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="318" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="326"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="322" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="330"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="323" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="331"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="326" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="334"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="326" />
+        <location filename="../../app/dashboard/dashboard.cpp" line="334"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
     </message>
@@ -149,200 +140,350 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="71" />
+        <location filename="../../ui/detailpane.cpp" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="72" />
+        <location filename="../../ui/detailpane.cpp" line="72"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="73" />
+        <location filename="../../ui/detailpane.cpp" line="73"/>
         <source>Reason:</source>
         <translation>Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="74" />
+        <location filename="../../ui/detailpane.cpp" line="74"/>
         <source>Session ID:</source>
         <translation>Sitzungs-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="75" />
+        <location filename="../../ui/detailpane.cpp" line="75"/>
         <source>Workgroup:</source>
         <translation>Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="76" />
+        <location filename="../../ui/detailpane.cpp" line="76"/>
         <source>Description:</source>
         <translation>Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="77" />
+        <location filename="../../ui/detailpane.cpp" line="77"/>
         <source>Started:</source>
         <translation>Gestartet:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="78" />
+        <location filename="../../ui/detailpane.cpp" line="78"/>
         <source>Last modified:</source>
         <translation>Zuletzt geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="79" />
+        <location filename="../../ui/detailpane.cpp" line="79"/>
         <source>Idle since:</source>
         <translation>Leerlauf seit:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="80" />
+        <location filename="../../ui/detailpane.cpp" line="80"/>
         <source>Ended:</source>
         <translation>Beendet:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="82" />
+        <location filename="../../ui/detailpane.cpp" line="82"/>
         <source>Engine configuration</source>
         <translation>Engine-Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="83" />
+        <location filename="../../ui/detailpane.cpp" line="83"/>
         <source>Engine version:</source>
         <translation>Engine-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="84" />
+        <location filename="../../ui/detailpane.cpp" line="84"/>
         <source>Max concurrent DPUs:</source>
         <translation>Max. gleichzeitige DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="85" />
+        <location filename="../../ui/detailpane.cpp" line="85"/>
         <source>Coordinator DPU size:</source>
         <translation>DPU-Größe des Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="86" />
+        <location filename="../../ui/detailpane.cpp" line="86"/>
         <source>Default executor DPU size:</source>
         <translation>Standard-DPU-Größe der Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="87" />
+        <location filename="../../ui/detailpane.cpp" line="87"/>
         <source>Notebook version:</source>
         <translation>Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="88" />
+        <location filename="../../ui/detailpane.cpp" line="88"/>
         <source>Additional configs:</source>
         <translation>Zusätzliche Konfiguration:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="89" />
+        <location filename="../../ui/detailpane.cpp" line="89"/>
         <source>Spark properties:</source>
         <translation>Spark-Eigenschaften:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="93" />
+        <location filename="../../ui/detailpane.cpp" line="93"/>
         <source>Session configuration</source>
         <translation>Sitzungskonfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="94" />
+        <location filename="../../ui/detailpane.cpp" line="94"/>
         <source>Execution role:</source>
         <translation>Ausführungsrolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="95" />
+        <location filename="../../ui/detailpane.cpp" line="95"/>
         <source>Working directory:</source>
         <translation>Arbeitsverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="96" />
+        <location filename="../../ui/detailpane.cpp" line="96"/>
         <source>Idle timeout:</source>
         <translation>Leerlauf-Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="97" />
+        <location filename="../../ui/detailpane.cpp" line="97"/>
         <source>Encryption:</source>
         <translation>Verschlüsselung:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="99" />
+        <location filename="../../ui/detailpane.cpp" line="99"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="100" />
+        <location filename="../../ui/detailpane.cpp" line="100"/>
         <source>DPU-hours:</source>
         <translation>DPU-Stunden:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="101" />
+        <location filename="../../ui/detailpane.cpp" line="101"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="103" />
+        <location filename="../../ui/detailpane.cpp" line="103"/>
         <source>Observed state changes</source>
         <translation>Beobachtete Statuswechsel</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="124" />
+        <location filename="../../ui/detailpane.cpp" line="124"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="163" />
+        <location filename="../../ui/detailpane.cpp" line="163"/>
         <source>Loading details…</source>
         <translation>Details werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="194" />
+        <location filename="../../ui/detailpane.cpp" line="194"/>
         <source> (idle for %1)</source>
         <translation> (seit %1 im Leerlauf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/detailpane.cpp" line="211" />
+        <location filename="../../ui/detailpane.cpp" line="211"/>
         <source>%n minute(s)</source>
-        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="219" />
+        <location filename="../../ui/detailpane.cpp" line="219"/>
         <source>%1 (at %2 per DPU-hour)</source>
         <translation>%1 (bei %2 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="230" />
+        <location filename="../../ui/detailpane.cpp" line="230"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="231" />
+        <location filename="../../ui/detailpane.cpp" line="231"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="231" />
+        <location filename="../../ui/detailpane.cpp" line="231"/>
         <source>first seen</source>
         <translation>zuerst gesehen</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="234" />
+        <location filename="../../ui/detailpane.cpp" line="234"/>
         <source>No state change observed yet.</source>
         <translation>Noch kein Statuswechsel beobachtet.</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="242" />
+        <location filename="../../ui/detailpane.cpp" line="242"/>
         <source>Updated %1 ago</source>
         <translation>Vor %1 aktualisiert</translation>
     </message>
 </context>
 <context>
+    <name>EmptyStatePage</name>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="53"/>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="59"/>
+        <source>No session matches “%1”</source>
+        <translation>Keine Sitzung passt zu „%1“</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="60"/>
+        <source>The search looks at session IDs and descriptions.</source>
+        <translation>Die Suche berücksichtigt Sitzungs-IDs und Beschreibungen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="60"/>
+        <source>Clear search</source>
+        <translation>Suche leeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="66"/>
+        <source>No Spark workgroups</source>
+        <translation>Keine Spark-Arbeitsgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="67"/>
+        <source>&lt;p&gt;This account has no workgroup with an Apache Spark engine in %1.&lt;/p&gt;&lt;p&gt;Create one in the Athena console (or with &lt;code&gt;aws athena create-work-group&lt;/code&gt;), then refresh.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Dieses Konto hat in %1 keine Arbeitsgruppe mit einer Apache-Spark-Engine.&lt;/p&gt;&lt;p&gt;Legen Sie eine in der Athena-Konsole an (oder mit &lt;code&gt;aws athena create-work-group&lt;/code&gt;) und aktualisieren Sie dann.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="69"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="73"/>
+        <source>Sessions could not be listed</source>
+        <translation>Sitzungen konnten nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="74"/>
+        <location filename="../../ui/emptystatepage.cpp" line="100"/>
+        <location filename="../../ui/emptystatepage.cpp" line="104"/>
+        <location filename="../../ui/emptystatepage.cpp" line="111"/>
+        <location filename="../../ui/emptystatepage.cpp" line="116"/>
+        <location filename="../../ui/emptystatepage.cpp" line="118"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="78"/>
+        <source>Loading sessions…</source>
+        <translation>Sitzungen werden geladen …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="81"/>
+        <source>any Spark workgroup</source>
+        <translation>einer Spark-Arbeitsgruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="83"/>
+        <source>active sessions</source>
+        <translation>aktiven Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="84"/>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="85"/>
+        <source>%1 sessions</source>
+        <translation>Sitzungen im Status %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="86"/>
+        <source>No %1 in %2</source>
+        <translation>Keine %1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="86"/>
+        <source>Start one, or choose another workgroup or state above.</source>
+        <translation>Starten Sie eine oder wählen Sie oben eine andere Arbeitsgruppe oder einen anderen Status.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="87"/>
+        <source>Start session…</source>
+        <translation>Sitzung starten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="96"/>
+        <source>No AWS credentials</source>
+        <translation>Keine AWS-Anmeldedaten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="97"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Add a profile with &lt;code&gt;aws configure --profile NAME&lt;/code&gt; (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the Local sandbox, which needs no AWS account.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Legen Sie mit &lt;code&gt;aws configure --profile NAME&lt;/code&gt; ein Profil an (oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY) und wählen Sie es oben aus. Oder sehen Sie sich in der lokalen Sandbox um, die kein AWS-Konto braucht.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="100"/>
+        <location filename="../../ui/emptystatepage.cpp" line="104"/>
+        <location filename="../../ui/emptystatepage.cpp" line="111"/>
+        <location filename="../../ui/emptystatepage.cpp" line="116"/>
+        <location filename="../../ui/emptystatepage.cpp" line="119"/>
+        <source>Use the Local sandbox</source>
+        <translation>Lokale Sandbox verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="102"/>
+        <source>The connection settings are incomplete</source>
+        <translation>Die Verbindungseinstellungen sind unvollständig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="103"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Choose a region above, or fix the profile in your AWS config files.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wählen Sie oben eine Region oder korrigieren Sie das Profil in Ihren AWS-Konfigurationsdateien.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="107"/>
+        <source>Access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="108"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The credentials were refused or lack permission (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Check the profile&apos;s policy, or its clock if the signature expired.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anmeldedaten wurden abgelehnt oder haben keine Berechtigung (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Prüfen Sie die Richtlinie des Profils – oder die Uhr, falls die Signatur abgelaufen ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="113"/>
+        <source>The endpoint cannot be reached</source>
+        <translation>Der Endpunkt ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="114"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the profile&apos;s endpoint_url).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Prüfen Sie das Netzwerk, einen Proxy oder die Endpunkt-URL (AWS_ENDPOINT_URL_ATHENA, endpoint_url des Profils).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="118"/>
+        <source>Could not connect</source>
+        <translation>Verbindung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../../ui/keyvaluetable.cpp" line="20" />
+        <location filename="../../ui/keyvaluetable.cpp" line="20"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/keyvaluetable.cpp" line="22" />
+        <location filename="../../ui/keyvaluetable.cpp" line="22"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -350,339 +491,51 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="47" />
+        <location filename="../../ui/mainwindow.cpp" line="30"/>
         <source>Athena Sessions</source>
         <translation>Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="63" />
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="66" />
-        <source>Refresh the session list (F5)</source>
-        <translation>Sitzungsliste aktualisieren (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="77" />
-        <source>&amp;New session…</source>
-        <translation>&amp;Neue Sitzung …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="82" />
-        <source>Start &amp;similar…</source>
-        <translation>Ä&amp;hnliche starten …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="103" />
-        <source>&amp;Terminate…</source>
-        <translation>&amp;Beenden …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="108" />
-        <source>&amp;Copy session ID</source>
-        <translation>Sitzungs-ID &amp;kopieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="114" />
-        <source>&amp;Details</source>
-        <translation>&amp;Details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="126" />
-        <source>&amp;Pin (notify on state changes)</source>
-        <translation>&amp;Anheften (bei Statuswechseln benachrichtigen)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="135" />
-        <source>&amp;Find</source>
-        <translation>&amp;Suchen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="143" />
-        <source>Export visible rows as &amp;CSV…</source>
-        <translation>Sichtbare Zeilen als &amp;CSV exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="146" />
-        <source>Export visible rows as &amp;JSON…</source>
-        <translation>Sichtbare Zeilen als &amp;JSON exportieren …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="150" />
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="154" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="156" />
-        <source>&amp;Session</source>
-        <translation>&amp;Sitzung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="160" />
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="162" />
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="163" />
-        <source>&amp;About Athena Sessions</source>
-        <translation>&amp;Über Athena Sessions</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="164" />
-        <source>About Athena Sessions</source>
-        <translation>Über Athena Sessions</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="165" />
-        <source>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;A dashboard for Amazon Athena for Apache Spark sessions.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="169" />
-        <source>Main</source>
-        <translation>Haupt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="180" />
+        <location filename="../../ui/mainwindow.cpp" line="61"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="281" />
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="290" />
-        <location filename="../../ui/mainwindow.cpp" line="496" />
-        <location filename="../../ui/mainwindow.cpp" line="500" />
-        <location filename="../../ui/mainwindow.cpp" line="507" />
-        <location filename="../../ui/mainwindow.cpp" line="512" />
-        <location filename="../../ui/mainwindow.cpp" line="514" />
-        <location filename="../../ui/mainwindow.cpp" line="544" />
-        <source>Retry</source>
-        <translation>Erneut versuchen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="338" />
-        <location filename="../../ui/mainwindow.cpp" line="548" />
-        <source>Loading sessions…</source>
-        <translation>Sitzungen werden geladen …</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="343" />
-        <source>Loaded %n session(s), </source>
-        <translation><numerusform>%n Sitzung geladen, </numerusform><numerusform>%n Sitzungen geladen, </numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="343" />
-        <source>%n page(s)…</source>
-        <translation><numerusform>%n Seite …</numerusform><numerusform>%n Seiten …</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="348" />
-        <source>%n session(s)</source>
-        <translation><numerusform>%n Sitzung</numerusform><numerusform>%n Sitzungen</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="348" />
-        <source>%n session(s) (incomplete)</source>
-        <translation><numerusform>%n Sitzung (unvollständig)</numerusform><numerusform>%n Sitzungen (unvollständig)</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="358" />
-        <source>Loading workgroups</source>
-        <translation>Arbeitsgruppen laden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="364" />
-        <source>Listing sessions</source>
-        <translation>Sitzungen auflisten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="376" />
+        <location filename="../../ui/mainwindow.cpp" line="191"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="378" />
+        <location filename="../../ui/mainwindow.cpp" line="193"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="383" />
-        <location filename="../../ui/mainwindow.cpp" line="604" />
+        <location filename="../../ui/mainwindow.cpp" line="198"/>
+        <location filename="../../ui/mainwindow.cpp" line="307"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="443" />
+        <location filename="../../ui/mainwindow.cpp" line="252"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="449" />
-        <source>%1 failed: %2</source>
-        <translation>%1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="492" />
-        <source>No AWS credentials</source>
-        <translation>Keine AWS-Anmeldedaten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="493" />
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Add a profile with &lt;code&gt;aws configure --profile NAME&lt;/code&gt; (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the Local sandbox, which needs no AWS account.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Legen Sie mit &lt;code&gt;aws configure --profile NAME&lt;/code&gt; ein Profil an (oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY) und wählen Sie es oben aus. Oder sehen Sie sich in der lokalen Sandbox um, die kein AWS-Konto braucht.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="496" />
-        <location filename="../../ui/mainwindow.cpp" line="500" />
-        <location filename="../../ui/mainwindow.cpp" line="507" />
-        <location filename="../../ui/mainwindow.cpp" line="512" />
-        <location filename="../../ui/mainwindow.cpp" line="515" />
-        <source>Use the Local sandbox</source>
-        <translation>Lokale Sandbox verwenden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="498" />
-        <source>The connection settings are incomplete</source>
-        <translation>Die Verbindungseinstellungen sind unvollständig</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="499" />
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Choose a region above, or fix the profile in your AWS config files.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wählen Sie oben eine Region oder korrigieren Sie das Profil in Ihren AWS-Konfigurationsdateien.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="503" />
-        <source>Access denied</source>
-        <translation>Zugriff verweigert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="504" />
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The credentials were refused or lack permission (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Check the profile's policy, or its clock if the signature expired.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anmeldedaten wurden abgelehnt oder haben keine Berechtigung (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Prüfen Sie die Richtlinie des Profils – oder die Uhr, falls die Signatur abgelaufen ist.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="509" />
-        <source>The endpoint cannot be reached</source>
-        <translation>Der Endpunkt ist nicht erreichbar</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="510" />
-        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the profile's endpoint_url).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Prüfen Sie das Netzwerk, einen Proxy oder die Endpunkt-URL (AWS_ENDPOINT_URL_ATHENA, endpoint_url des Profils).&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="514" />
-        <source>Could not connect</source>
-        <translation>Verbindung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="520" />
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="526" />
-        <source>No session matches “%1”</source>
-        <translation>Keine Sitzung passt zu „%1“</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="527" />
-        <source>The search looks at session IDs and descriptions.</source>
-        <translation>Die Suche berücksichtigt Sitzungs-IDs und Beschreibungen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="527" />
-        <source>Clear search</source>
-        <translation>Suche leeren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="536" />
-        <source>No Spark workgroups</source>
-        <translation>Keine Spark-Arbeitsgruppen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="537" />
-        <source>&lt;p&gt;This account has no workgroup with an Apache Spark engine in %1.&lt;/p&gt;&lt;p&gt;Create one in the Athena console (or with &lt;code&gt;aws athena create-work-group&lt;/code&gt;), then refresh.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Dieses Konto hat in %1 keine Arbeitsgruppe mit einer Apache-Spark-Engine.&lt;/p&gt;&lt;p&gt;Legen Sie eine in der Athena-Konsole an (oder mit &lt;code&gt;aws athena create-work-group&lt;/code&gt;) und aktualisieren Sie dann.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="539" />
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="543" />
-        <source>Sessions could not be listed</source>
-        <translation>Sitzungen konnten nicht aufgelistet werden</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="551" />
-        <source>any Spark workgroup</source>
-        <translation>einer Spark-Arbeitsgruppe</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="553" />
-        <source>active sessions</source>
-        <translation>aktiven Sitzungen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="554" />
-        <source>sessions</source>
-        <translation>Sitzungen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="555" />
-        <source>%1 sessions</source>
-        <translation>Sitzungen im Status %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="556" />
-        <source>No %1 in %2</source>
-        <translation>Keine %1 in %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="556" />
-        <source>Start one, or choose another workgroup or state above.</source>
-        <translation>Starten Sie eine oder wählen Sie oben eine andere Arbeitsgruppe oder einen anderen Status.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="557" />
-        <source>Start session…</source>
-        <translation>Sitzung starten …</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="605" />
+        <location filename="../../ui/mainwindow.cpp" line="308"/>
         <source>%n sessions selected.</source>
-        <translation><numerusform>%n Sitzung ausgewählt.</numerusform><numerusform>%n Sitzungen ausgewählt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Sitzung ausgewählt.</numerusform>
+            <numerusform>%n Sitzungen ausgewählt.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="651" />
-        <source>Start a session like %1</source>
-        <translation>Eine Sitzung wie %1 starten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="665" />
+        <location filename="../../ui/mainwindow.cpp" line="44"/>
         <source>Started %1</source>
         <translation>%1 gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="683" />
+        <location filename="../../ui/mainwindow.cpp" line="367"/>
         <source>Terminate session %1?
 
 Its running calculation, if any, is cancelled. This cannot be undone.</source>
@@ -691,144 +544,146 @@ Its running calculation, if any, is cancelled. This cannot be undone.</source>
 Eine laufende Berechnung wird abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="684" />
+        <location filename="../../ui/mainwindow.cpp" line="368"/>
         <source>Terminate %n sessions?
 
 Their running calculations are cancelled. This cannot be undone.</source>
-        <translation><numerusform>%n Sitzung beenden?
+        <translation>
+            <numerusform>%n Sitzung beenden?
 
-Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</numerusform><numerusform>%n Sitzungen beenden?
+Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n Sitzungen beenden?
 
-Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</numerusform></translation>
+Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="686" />
+        <location filename="../../ui/mainwindow.cpp" line="370"/>
         <source>Terminate</source>
         <translation>Beenden</translation>
     </message>
+</context>
+<context>
+    <name>RowExporter</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="713" />
-        <source>Export</source>
-        <translation>Exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="713" />
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="716" />
-        <source>Exported %n session(s) to %1</source>
-        <translation><numerusform>%n Sitzung nach %1 exportiert</numerusform><numerusform>%n Sitzungen nach %1 exportiert</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="722" />
+        <location filename="../../ui/rowexporter.cpp" line="17"/>
         <source>Export as JSON</source>
         <translation>Als JSON exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="722" />
+        <location filename="../../ui/rowexporter.cpp" line="17"/>
         <source>Export as CSV</source>
         <translation>Als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="724" />
+        <location filename="../../ui/rowexporter.cpp" line="19"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="724" />
+        <location filename="../../ui/rowexporter.cpp" line="19"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
-</context>
-<context>
-    <name>StateFilter</name>
     <message>
-        <location filename="../../app/sessions/statefilter.cpp" line="54" />
-        <source>Active</source>
-        <translation>Aktiv</translation>
+        <location filename="../../ui/rowexporter.cpp" line="30"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/statefilter.cpp" line="55" />
-        <source>All</source>
-        <translation>Alle</translation>
+        <location filename="../../ui/rowexporter.cpp" line="30"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/rowexporter.cpp" line="33"/>
+        <source>Exported %n session(s) to %1</source>
+        <translation>
+            <numerusform>%n Sitzung nach %1 exportiert</numerusform>
+            <numerusform>%n Sitzungen nach %1 exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SessionTableModel</name>
     <message numerus="yes">
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="79" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="79"/>
         <source>%n s</source>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="82" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="82"/>
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="85" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="85"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="86" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="86"/>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="184" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="184"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="185" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="185"/>
         <source>Session ID</source>
         <translation>Sitzungs-ID</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="186" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="186"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="187" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="187"/>
         <source>Workgroup</source>
         <translation>Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="188" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="188"/>
         <source>Engine version</source>
         <translation>Engine-Version</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="189" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="189"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="190" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="190"/>
         <source>Idle for</source>
         <translation>Leerlauf seit</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="191" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="191"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="192" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="192"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="193" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="193"/>
         <source>Notebook version</source>
         <translation>Notebook-Version</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="194" />
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="194"/>
         <source>DPU-hours</source>
         <translation>DPU-Stunden</translation>
     </message>
@@ -836,146 +691,146 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>StartSessionDialog</name>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="21" />
+        <location filename="../../ui/startsessiondialog.cpp" line="21"/>
         <source>Start session</source>
         <translation>Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="43" />
+        <location filename="../../ui/startsessiondialog.cpp" line="43"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="49" />
+        <location filename="../../ui/startsessiondialog.cpp" line="49"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="49" />
+        <location filename="../../ui/startsessiondialog.cpp" line="49"/>
         <source>What this session is for</source>
         <translation>Wofür diese Sitzung gedacht ist</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="51" />
+        <location filename="../../ui/startsessiondialog.cpp" line="51"/>
         <source>Engine</source>
         <translation>Engine</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="53" />
+        <location filename="../../ui/startsessiondialog.cpp" line="53"/>
         <source>Max concurrent &amp;DPUs:</source>
         <translation>Max. gleichzeitige &amp;DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="53" />
+        <location filename="../../ui/startsessiondialog.cpp" line="53"/>
         <source>2 to 5000</source>
         <translation>2 bis 5000</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="54" />
+        <location filename="../../ui/startsessiondialog.cpp" line="54"/>
         <source>&amp;Coordinator DPU size:</source>
         <translation>DPU-Größe des &amp;Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="55" />
+        <location filename="../../ui/startsessiondialog.cpp" line="55"/>
         <source>Default &amp;executor DPU size:</source>
         <translation>Standard-DPU-Größe der &amp;Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="56" />
+        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
         <source>&amp;Idle timeout (minutes):</source>
         <translation>&amp;Leerlauf-Zeitlimit (Minuten):</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="56" />
+        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
         <source>1 to 480</source>
         <translation>1 bis 480</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="62" />
+        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
         <source>&amp;Notebook version:</source>
         <translation>&amp;Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="71" />
+        <location filename="../../ui/startsessiondialog.cpp" line="71"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="73" />
+        <location filename="../../ui/startsessiondialog.cpp" line="73"/>
         <source>Additional configs</source>
         <translation>Zusätzliche Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="74" />
+        <location filename="../../ui/startsessiondialog.cpp" line="74"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="74" />
-        <location filename="../../ui/startsessiondialog.cpp" line="81" />
+        <location filename="../../ui/startsessiondialog.cpp" line="74"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="81"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="80" />
+        <location filename="../../ui/startsessiondialog.cpp" line="80"/>
         <source>Spark properties</source>
         <translation>Spark-Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="81" />
+        <location filename="../../ui/startsessiondialog.cpp" line="81"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="98" />
+        <location filename="../../ui/startsessiondialog.cpp" line="98"/>
         <source>Advanced</source>
         <translation>Erweitert</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="109" />
+        <location filename="../../ui/startsessiondialog.cpp" line="109"/>
         <source>Sent with every retry of this start, so that a retry never starts a second session.</source>
         <translation>Wird bei jeder Wiederholung dieses Starts mitgeschickt, damit eine Wiederholung nie eine zweite Sitzung startet.</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="112" />
+        <location filename="../../ui/startsessiondialog.cpp" line="112"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="116" />
+        <location filename="../../ui/startsessiondialog.cpp" line="116"/>
         <source>Client request &amp;token:</source>
         <translation>Client-Anfrage-&amp;Token:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="137" />
-        <location filename="../../ui/startsessiondialog.cpp" line="213" />
+        <location filename="../../ui/startsessiondialog.cpp" line="137"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="213"/>
         <source>&amp;Start session</source>
         <translation>Sitzung &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="190" />
+        <location filename="../../ui/startsessiondialog.cpp" line="190"/>
         <source>up to %1 per hour with every DPU in use
 %2 per hour while idle (at %3 per DPU-hour)</source>
         <translation>bis zu %1 pro Stunde, wenn alle DPUs arbeiten
 %2 pro Stunde im Leerlauf (bei %3 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="194" />
+        <location filename="../../ui/startsessiondialog.cpp" line="194"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="206" />
+        <location filename="../../ui/startsessiondialog.cpp" line="206"/>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="214" />
+        <location filename="../../ui/startsessiondialog.cpp" line="214"/>
         <source>The session was not started: %1</source>
         <translation>Die Sitzung wurde nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="216" />
+        <location filename="../../ui/startsessiondialog.cpp" line="216"/>
         <source>&lt;br&gt;The request may have reached the service. Pressing Start again sends the same client request token, so it cannot start a second session.</source>
         <translation>&lt;br&gt;Die Anfrage hat den Dienst möglicherweise erreicht. Ein erneutes Starten schickt dasselbe Client-Anfrage-Token und kann daher keine zweite Sitzung starten.</translation>
     </message>
@@ -983,216 +838,385 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>StartSessionForm</name>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="76" />
-        <source>Max concurrent DPUs</source>
-        <translation>Max. gleichzeitige DPUs</translation>
-    </message>
-    <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="77" />
-        <source>Coordinator DPU size</source>
-        <translation>DPU-Größe des Koordinators</translation>
-    </message>
-    <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="78" />
-        <source>Default executor DPU size</source>
-        <translation>Standard-DPU-Größe der Executors</translation>
-    </message>
-    <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="79" />
-        <source>Idle timeout</source>
-        <translation>Leerlauf-Zeitlimit</translation>
-    </message>
-    <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="81" />
+        <location filename="../../app/sessions/startsessionform.cpp" line="75"/>
         <source>%1 must be a whole number</source>
         <translation>%1 muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="89" />
+        <location filename="../../app/sessions/startsessionform.cpp" line="82"/>
         <source>Additional config</source>
         <translation>Zusätzliche Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="89" />
+        <location filename="../../app/sessions/startsessionform.cpp" line="82"/>
         <source>Spark property</source>
         <translation>Spark-Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="95" />
-        <source>%1 with value '%2' has no key</source>
+        <location filename="../../app/sessions/startsessionform.cpp" line="88"/>
+        <source>%1 with value &apos;%2&apos; has no key</source>
         <translation>%1 mit dem Wert „%2“ hat keinen Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="97" />
-        <source>%1 '%2' appears twice</source>
+        <location filename="../../app/sessions/startsessionform.cpp" line="90"/>
+        <source>%1 &apos;%2&apos; appears twice</source>
         <translation>%1 „%2“ kommt zweimal vor</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="100" />
-        <location filename="../../app/sessions/startsessionform.cpp" line="102" />
-        <source>%1 '%2': %3</source>
+        <location filename="../../app/sessions/startsessionform.cpp" line="93"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="95"/>
+        <source>%1 &apos;%2&apos;: %3</source>
         <translation>%1 „%2“: %3</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="136" />
+        <location filename="../../app/sessions/startsessionform.cpp" line="121"/>
         <source>A notebook version needs a NotebookId in the additional configs</source>
         <translation>Eine Notebook-Version braucht eine NotebookId in der zusätzlichen Konfiguration</translation>
     </message>
 </context>
 <context>
+    <name>StartSessionLauncher</name>
+    <message>
+        <location filename="../../ui/startsessionlauncher.cpp" line="28"/>
+        <source>Start a session like %1</source>
+        <translation>Eine Sitzung wie %1 starten</translation>
+    </message>
+</context>
+<context>
+    <name>StateFilter</name>
+    <message>
+        <location filename="../../app/sessions/statefilter.cpp" line="54"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/statefilter.cpp" line="55"/>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="23"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="26"/>
+        <source>Refresh the session list (F5)</source>
+        <translation>Sitzungsliste aktualisieren (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="28"/>
+        <source>&amp;New session…</source>
+        <translation>&amp;Neue Sitzung …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="32"/>
+        <source>Start &amp;similar…</source>
+        <translation>Ä&amp;hnliche starten …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="36"/>
+        <source>&amp;Terminate…</source>
+        <translation>&amp;Beenden …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="40"/>
+        <source>&amp;Copy session ID</source>
+        <translation>Sitzungs-ID &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="45"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="49"/>
+        <source>&amp;Pin (notify on state changes)</source>
+        <translation>&amp;Anheften (bei Statuswechseln benachrichtigen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="54"/>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="58"/>
+        <source>Export visible rows as &amp;CSV…</source>
+        <translation>Sichtbare Zeilen als &amp;CSV exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="60"/>
+        <source>Export visible rows as &amp;JSON…</source>
+        <translation>Sichtbare Zeilen als &amp;JSON exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="71"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="75"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="77"/>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="81"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="83"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="84"/>
+        <source>&amp;About Athena Sessions</source>
+        <translation>&amp;Über Athena Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="86"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="95"/>
+        <source>About Athena Sessions</source>
+        <translation>Über Athena Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="96"/>
+        <source>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;A dashboard for Amazon Athena for Apache Spark sessions.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="13"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="22"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="36"/>
+        <source>Loading sessions…</source>
+        <translation>Sitzungen werden geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/windowstatusbar.cpp" line="42"/>
+        <source>Loaded %n session(s), </source>
+        <translation>
+            <numerusform>%n Sitzung geladen, </numerusform>
+            <numerusform>%n Sitzungen geladen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/windowstatusbar.cpp" line="42"/>
+        <source>%n page(s)…</source>
+        <translation>
+            <numerusform>%n Seite …</numerusform>
+            <numerusform>%n Seiten …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/windowstatusbar.cpp" line="48"/>
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/windowstatusbar.cpp" line="49"/>
+        <source>%n session(s) (incomplete)</source>
+        <translation>
+            <numerusform>%n Sitzung (unvollständig)</numerusform>
+            <numerusform>%n Sitzungen (unvollständig)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="54"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>athena::Validation</name>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="17" />
+        <location filename="../../app/athena/validation.cpp" line="17"/>
         <source>Workgroup</source>
         <translation>Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="18" />
-        <source>letters, digits, '.', '_' and '-'</source>
+        <location filename="../../app/athena/validation.cpp" line="18"/>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ und „-“ enthalten</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="19" />
+        <location filename="../../app/athena/validation.cpp" line="19"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="21" />
+        <location filename="../../app/athena/validation.cpp" line="21"/>
         <source>Max concurrent DPUs</source>
         <translation>Max. gleichzeitige DPUs</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="21" />
+        <location filename="../../app/athena/validation.cpp" line="21"/>
         <source> DPUs</source>
         <translation> DPUs</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="23" />
+        <location filename="../../app/athena/validation.cpp" line="23"/>
         <source>Coordinator DPU size</source>
         <translation>DPU-Größe des Koordinators</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="23" />
-        <location filename="../../app/athena/validation.cpp" line="25" />
+        <location filename="../../app/athena/validation.cpp" line="23"/>
+        <location filename="../../app/athena/validation.cpp" line="25"/>
         <source> DPU</source>
         <translation> DPU</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="25" />
+        <location filename="../../app/athena/validation.cpp" line="25"/>
         <source>Default executor DPU size</source>
         <translation>Standard-DPU-Größe der Executors</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="27" />
+        <location filename="../../app/athena/validation.cpp" line="27"/>
         <source>Idle timeout</source>
         <translation>Leerlauf-Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="27" />
+        <location filename="../../app/athena/validation.cpp" line="27"/>
         <source> minutes</source>
         <translation> Minuten</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="28" />
+        <location filename="../../app/athena/validation.cpp" line="28"/>
         <source>Notebook version</source>
         <translation>Notebook-Version</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="30" />
+        <location filename="../../app/athena/validation.cpp" line="31"/>
+        <source>Additional configs</source>
+        <translation>Zusätzliche Konfigurationen</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="32"/>
+        <source>Spark properties</source>
+        <translation>Spark-Eigenschaften</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="34"/>
         <source>Client request token</source>
         <translation>Client-Anfrage-Token</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="32" />
+        <location filename="../../app/athena/validation.cpp" line="36"/>
         <source>Execution role</source>
         <translation>Ausführungsrolle</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="34" />
+        <location filename="../../app/athena/validation.cpp" line="38"/>
         <source>an IAM role ARN such as arn:aws:iam::123456789012:role/name</source>
         <translation>eine IAM-Rollen-ARN wie arn:aws:iam::123456789012:role/name sein</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="35" />
+        <location filename="../../app/athena/validation.cpp" line="39"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="36" />
+        <location filename="../../app/athena/validation.cpp" line="40"/>
         <source>printable characters</source>
         <translation>druckbare Zeichen enthalten</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="37" />
+        <location filename="../../app/athena/validation.cpp" line="41"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="38" />
+        <location filename="../../app/athena/validation.cpp" line="42"/>
         <source>Classification name</source>
         <translation>Klassifizierungsname</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="40" />
+        <location filename="../../app/athena/validation.cpp" line="44"/>
         <source>Tag key</source>
         <translation>Tag-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="41" />
+        <location filename="../../app/athena/validation.cpp" line="45"/>
         <source>Tag value</source>
         <translation>Tag-Wert</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="42" />
+        <location filename="../../app/athena/validation.cpp" line="46"/>
         <source>Session ID</source>
         <translation>Sitzungs-ID</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="43" />
-        <location filename="../../app/athena/validation.cpp" line="47" />
-        <location filename="../../app/athena/validation.cpp" line="49" />
+        <location filename="../../app/athena/validation.cpp" line="47"/>
+        <location filename="../../app/athena/validation.cpp" line="51"/>
+        <location filename="../../app/athena/validation.cpp" line="53"/>
         <source>Max results</source>
         <translation>Max. Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="45" />
-        <location filename="../../app/athena/validation.cpp" line="51" />
+        <location filename="../../app/athena/validation.cpp" line="49"/>
+        <location filename="../../app/athena/validation.cpp" line="55"/>
         <source>Next token</source>
         <translation>Fortsetzungstoken</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="107" />
-        <location filename="../../app/athena/validation.cpp" line="122" />
+        <location filename="../../app/athena/validation.cpp" line="116"/>
+        <location filename="../../app/athena/validation.cpp" line="131"/>
         <source>%1 is required</source>
         <translation>%1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="114" />
+        <location filename="../../app/athena/validation.cpp" line="123"/>
         <source>%1 must be %2%3</source>
         <translation>%1 muss %2%3 sein</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="115" />
+        <location filename="../../app/athena/validation.cpp" line="124"/>
         <source>%1 must be between %2 and %3%4</source>
         <translation>%1 muss zwischen %2 und %3%4 liegen</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="126" />
+        <location filename="../../app/athena/validation.cpp" line="135"/>
         <source>%1 must be at most %2 characters (it has %3)</source>
         <translation>%1 darf höchstens %2 Zeichen haben (hat %3)</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="127" />
+        <location filename="../../app/athena/validation.cpp" line="136"/>
         <source>%1 must be %2 to %3 characters (it has %4)</source>
         <translation>%1 muss %2 bis %3 Zeichen haben (hat %4)</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="140" />
+        <location filename="../../app/athena/validation.cpp" line="149"/>
         <source>%1 may contain only %2</source>
         <translation>%1 darf nur %2</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="164" />
+        <location filename="../../app/athena/validation.cpp" line="173"/>
         <source>A notebook version needs a NotebookId in the additional configs</source>
         <translation>Eine Notebook-Version braucht eine NotebookId in der zusätzlichen Konfiguration</translation>
     </message>
@@ -1200,42 +1224,42 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="25" />
+        <location filename="../../app/main.cpp" line="36"/>
         <source>A dashboard for Amazon Athena for Apache Spark sessions.</source>
         <translation>Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="28" />
+        <location filename="../../app/main.cpp" line="39"/>
         <source>Connect with this AWS profile.</source>
         <translation>Mit diesem AWS-Profil verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="29" />
+        <location filename="../../app/main.cpp" line="40"/>
         <source>Use this AWS region.</source>
         <translation>Diese AWS-Region verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="30" />
+        <location filename="../../app/main.cpp" line="41"/>
         <source>Send Athena requests to this URL.</source>
         <translation>Athena-Anfragen an diese URL senden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="31" />
+        <location filename="../../app/main.cpp" line="42"/>
         <source>Show this workgroup.</source>
         <translation>Diese Arbeitsgruppe anzeigen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="32" />
+        <location filename="../../app/main.cpp" line="43"/>
         <source>Use the Local sandbox (no AWS account needed).</source>
         <translation>Die lokale Sandbox verwenden (kein AWS-Konto nötig).</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="34" />
+        <location filename="../../app/main.cpp" line="45"/>
         <source>Save a PNG of the window once the first listing finished, then quit.</source>
         <translation>Ein PNG des Fensters speichern, sobald die erste Liste geladen ist, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="36" />
+        <location filename="../../app/main.cpp" line="47"/>
         <source>Quit after this many milliseconds.</source>
         <translation>Nach so vielen Millisekunden beenden.</translation>
     </message>

@@ -1,0 +1,159 @@
+#include "ui/emptystatepage.h"
+
+#include "dashboard/dashboard.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+EmptyStatePage::EmptyStatePage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("emptyState"));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("emptyStateTitle"));
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    m_title->setFont(f);
+    m_title->setAlignment(Qt::AlignCenter);
+    m_title->setWordWrap(true);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("emptyStateText"));
+    m_text->setAlignment(Qt::AlignCenter);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_text->setOpenExternalLinks(true);
+    m_primary = new QPushButton(this);
+    m_primary->setObjectName(QStringLiteral("emptyStatePrimaryButton"));
+    m_secondary = new QPushButton(this);
+    m_secondary->setObjectName(QStringLiteral("emptyStateSecondaryButton"));
+    connect(m_primary, &QPushButton::clicked, this, [this] { emitRequest(m_onPrimary); });
+    connect(m_secondary, &QPushButton::clicked, this, [this] { emitRequest(m_onSecondary); });
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_primary);
+    buttons->addWidget(m_secondary);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addStretch();
+    layout->addWidget(m_title);
+    layout->addWidget(m_text);
+    layout->addLayout(buttons);
+    layout->addStretch(2);
+}
+
+bool EmptyStatePage::explain(Dashboard *dashboard, const std::optional<aws::AwsError> &connectionError,
+                             const std::optional<aws::AwsError> &listingError, bool loadedOnce)
+{
+    if (connectionError) {
+        explainConnectionError(*connectionError);
+        return true;
+    }
+    if (!dashboard->isConnected()) {
+        present(tr("Connecting…"), QString());
+        return true;
+    }
+    const int sourceRows = dashboard->model()->rowCount();
+    const int visibleRows = dashboard->proxy()->rowCount();
+    if (sourceRows > 0 && visibleRows == 0) {
+        present(tr("No session matches “%1”").arg(dashboard->proxy()->searchText()),
+                tr("The search looks at session IDs and descriptions."), tr("Clear search"), Request::ClearSearch);
+        return true;
+    }
+    if (sourceRows > 0)
+        return false;
+    if (dashboard->workGroupsLoaded() && dashboard->sparkWorkGroups().isEmpty()) {
+        present(tr("No Spark workgroups"),
+                tr("<p>This account has no workgroup with an Apache Spark engine in %1.</p><p>Create one in the Athena "
+                   "console (or with <code>aws athena create-work-group</code>), then refresh.</p>").arg(dashboard->region()),
+                tr("Refresh"), Request::Retry);
+        return true;
+    }
+    if (listingError) {
+        present(tr("Sessions could not be listed"), QStringLiteral("<p>%1</p>").arg(listingError->toString().toHtmlEscaped()),
+                tr("Retry"), Request::Retry);
+        return true;
+    }
+    if (dashboard->isLoading() || !loadedOnce) {
+        present(tr("Loading sessions…"), QString());
+        return true;
+    }
+    const QString where = dashboard->workGroup().isEmpty() ? tr("any Spark workgroup") : dashboard->workGroup();
+    const StateFilter filter = dashboard->filter();
+    const QString which = filter.mode == StateFilter::Mode::Active ? tr("active sessions")
+                          : filter.mode == StateFilter::Mode::All  ? tr("sessions")
+                                                                   : tr("%1 sessions").arg(athena::stateName(filter.state));
+    present(tr("No %1 in %2").arg(which, where), tr("Start one, or choose another workgroup or state above."),
+            tr("Start session…"), Request::StartSession);
+    return true;
+}
+
+void EmptyStatePage::explainConnectionError(const aws::AwsError &e)
+{
+    const QString message = e.toString().toHtmlEscaped();
+    using Kind = aws::AwsError::Kind;
+    if (e.kind == Kind::Credentials) {
+        present(tr("No AWS credentials"),
+                tr("<p>%1</p><p>Add a profile with <code>aws configure --profile NAME</code> (or set "
+                   "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the "
+                   "Local sandbox, which needs no AWS account.</p>").arg(message),
+                tr("Use the Local sandbox"), Request::UseSandbox, tr("Retry"), Request::Retry);
+    } else if (e.kind == Kind::Config) {
+        present(tr("The connection settings are incomplete"),
+                tr("<p>%1</p><p>Choose a region above, or fix the profile in your AWS config files.</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (e.kind == Kind::Service && (e.httpStatus == 403 || e.code.contains(QStringLiteral("AccessDenied"))
+                                           || e.code == QStringLiteral("UnrecognizedClientException"))) {
+        present(tr("Access denied"),
+                tr("<p>%1</p><p>The credentials were refused or lack permission (athena:ListWorkGroups, "
+                   "athena:ListSessions, athena:GetSession). Check the profile's policy, or its clock if the "
+                   "signature expired.</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (e.kind == Kind::Network || e.kind == Kind::Timeout) {
+        present(tr("The endpoint cannot be reached"),
+                tr("<p>%1</p><p>Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the "
+                   "profile's endpoint_url).</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else {
+        present(tr("Could not connect"), QStringLiteral("<p>%1</p>").arg(message), tr("Retry"), Request::Retry,
+                tr("Use the Local sandbox"), Request::UseSandbox);
+    }
+}
+
+QString EmptyStatePage::text() const
+{
+    return m_title->text() + QLatin1Char('\n') + m_text->text();
+}
+
+void EmptyStatePage::present(const QString &title, const QString &text, const QString &primary, Request onPrimary,
+                             const QString &secondary, Request onSecondary)
+{
+    m_title->setText(title);
+    m_text->setText(text);
+    m_onPrimary = onPrimary;
+    m_primary->setVisible(!primary.isEmpty());
+    m_primary->setText(primary);
+    m_onSecondary = onSecondary;
+    m_secondary->setVisible(!secondary.isEmpty());
+    m_secondary->setText(secondary);
+}
+
+void EmptyStatePage::emitRequest(Request request)
+{
+    switch (request) {
+    case Request::None:
+        break;
+    case Request::Retry:
+        Q_EMIT retryRequested();
+        break;
+    case Request::UseSandbox:
+        Q_EMIT useSandboxRequested();
+        break;
+    case Request::ClearSearch:
+        Q_EMIT clearSearchRequested();
+        break;
+    case Request::StartSession:
+        Q_EMIT startSessionRequested();
+        break;
+    }
+}

@@ -1,0 +1,78 @@
+#include "ui/windowstatusbar.h"
+
+#include <QLabel>
+#include <QToolButton>
+
+WindowStatusBar::WindowStatusBar(QWidget *parent) : QStatusBar(parent)
+{
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // as QMainWindow's own
+    m_progress = new QLabel(this);
+    m_progress->setObjectName(QStringLiteral("progressLabel"));
+    m_cancelLoad = new QToolButton(this);
+    m_cancelLoad->setObjectName(QStringLiteral("cancelLoadButton"));
+    m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->hide();
+    connect(m_cancelLoad, &QToolButton::clicked, this, &WindowStatusBar::cancelRequested);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("statusErrorLabel"));
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_retry = new QToolButton(this);
+    m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setText(tr("Retry"));
+    m_retry->hide();
+    connect(m_retry, &QToolButton::clicked, this, &WindowStatusBar::retryRequested);
+    m_connection = new QLabel(this);
+    m_connection->setObjectName(QStringLiteral("connectionLabel"));
+    addWidget(m_progress);
+    addWidget(m_cancelLoad);
+    addWidget(m_error, 1);
+    addWidget(m_retry);
+    addPermanentWidget(m_connection);
+}
+
+void WindowStatusBar::showLoadingStarted()
+{
+    m_progress->setText(tr("Loading sessions…"));
+    m_cancelLoad->show();
+}
+
+void WindowStatusBar::showLoadingProgress(int pages, int sessions)
+{
+    m_progress->setText(tr("Loaded %n session(s), ", nullptr, sessions) + tr("%n page(s)…", nullptr, pages));
+}
+
+void WindowStatusBar::showLoadingFinished(bool complete, int sessions)
+{
+    m_cancelLoad->hide();
+    m_progress->setText(complete ? tr("%n session(s)", nullptr, sessions)
+                                 : tr("%n session(s) (incomplete)", nullptr, sessions));
+}
+
+void WindowStatusBar::showError(const aws::AwsError &error, const QString &during)
+{
+    m_error->setText(tr("%1 failed: %2").arg(during, error.toString()));
+    m_error->setToolTip(error.toString());
+    m_retry->show();
+}
+
+void WindowStatusBar::setErrorText(const QString &text)
+{
+    m_error->setText(text);
+}
+
+void WindowStatusBar::clearError()
+{
+    m_error->clear();
+    m_retry->hide();
+}
+
+QString WindowStatusBar::errorText() const
+{
+    return m_error->text();
+}
+
+void WindowStatusBar::setConnectionText(const QString &text)
+{
+    m_connection->setText(text);
+}

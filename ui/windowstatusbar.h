@@ -1,0 +1,41 @@
+#pragma once
+
+#include "aws/awserror.h"
+
+#include <QStatusBar>
+
+class QLabel;
+class QToolButton;
+
+// The main window's status bar: listing progress with Cancel, the last error with Retry, and the
+// connection on the right. The buttons only ask; the window acts.
+class WindowStatusBar final : public QStatusBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WindowStatusBar)
+
+public:
+    explicit WindowStatusBar(QWidget *parent = nullptr);
+
+    void showLoadingStarted();
+    void showLoadingProgress(int pages, int sessions);
+    void showLoadingFinished(bool complete, int sessions);
+    // "<during> failed: <error>", with Retry.
+    void showError(const aws::AwsError &error, const QString &during);
+    // Without Retry.
+    void setErrorText(const QString &text);
+    void clearError();
+    QString errorText() const;
+    void setConnectionText(const QString &text);
+
+Q_SIGNALS:
+    void cancelRequested();
+    void retryRequested();
+
+private:
+    QLabel *m_progress;
+    QToolButton *m_cancelLoad;
+    QLabel *m_error;
+    QToolButton *m_retry;
+    QLabel *m_connection;
+};
