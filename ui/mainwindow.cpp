@@ -19,7 +19,9 @@
 #include <QCloseEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -38,6 +40,18 @@ MainWindow::MainWindow(Dashboard *dashboard, QWidget *parent) : QMainWindow(pare
     connect(m_exporter, &RowExporter::exported, m_status,
             [this](const QString &message) { m_status->showMessage(message, 5000); });
     m_launcher = new StartSessionLauncher(m_dashboard, this);
+    // A role with mfa_serial asks for the code here; the code is never kept or logged.
+    QPointer<MainWindow> window(this);
+    m_dashboard->setMfaPrompt([window](const QString &serial, std::function<void(std::optional<QString>)> answer) {
+        if (!window) {
+            answer(std::nullopt);
+            return;
+        }
+        bool ok = false;
+        const QString code = QInputDialog::getText(window, tr("MFA code"), tr("Enter the MFA code for %1:").arg(serial),
+                                                   QLineEdit::Password, QString(), &ok);
+        answer(ok ? std::optional<QString>(code) : std::nullopt);
+    });
     connect(m_launcher, &StartSessionLauncher::started, this, [this](const QString &sessionId) {
         m_bar->searchEdit()->clear();
         selectSession(sessionId);

@@ -20,17 +20,19 @@ aws::Result<std::shared_ptr<AthenaConnection>> openConnection(QNetworkAccessMana
     auto settings = resolver.resolve(u"athena"_s, options.profile, options.region, options.endpointUrl);
     if (!settings.ok())
         return settings.error();
+    aws::ProviderContext providers;
+    providers.network = network; // STS for assumed roles and web identity
+    providers.mfaPrompt = options.mfaPrompt;
     auto credentials = aws::resolveCredentialsProvider(files.value(), env, settings->profile, settings->profileExplicit,
-                                                       options.explicitCredentials);
+                                                       options.explicitCredentials, aws::SystemClock::instance(), providers);
     if (!credentials.ok())
         return credentials.error();
 
     auto connection = std::make_shared<AthenaConnection>();
     connection->settings = settings.value();
     connection->credentials = credentials.value();
-    aws::TransportConfig config;
-    config.endpoint = connection->settings.endpoint;
-    config.region = connection->settings.region;
+    // Endpoint, signing region, retry mode and attempts, and the CA bundle, as resolved.
+    aws::TransportConfig config = aws::transportConfigFor(connection->settings);
     config.requestTimeoutMs = options.requestTimeoutMs;
     connection->transport = std::make_unique<aws::AwsJsonTransport>(network, connection->credentials, config);
     connection->client = std::make_unique<AthenaClient>(connection->transport.get());

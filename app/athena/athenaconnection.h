@@ -16,6 +16,7 @@ struct ConnectionOptions
     QString region;       // --region
     QString endpointUrl;  // --endpoint-url
     aws::AwsCredentials explicitCredentials;
+    aws::MfaPrompt mfaPrompt; // for roles with mfa_serial: the app's dialog, athenactl's terminal
     int requestTimeoutMs = 60000;
 };
 

@@ -10,10 +10,40 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <termios.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace athena;
 
 namespace {
+
+// Asks for an MFA code on the terminal, as the AWS CLI does (no echo); nullopt without one.
+std::optional<QString> readMfaCodeFromTerminal(const QString &serial)
+{
+    if (!::isatty(STDIN_FILENO))
+        return std::nullopt;
+    std::fprintf(stderr, "Enter MFA code for %s: ", qPrintable(serial));
+    std::fflush(stderr);
+    termios saved{};
+    const bool haveTerm = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (haveTerm) {
+        termios silent = saved;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    std::string line;
+    const bool got = static_cast<bool>(std::getline(std::cin, line));
+    if (haveTerm)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    std::fprintf(stderr, "\n");
+    if (!got)
+        return std::nullopt;
+    return QString::fromStdString(line).trimmed();
+}
 
 struct CommandSpec
 {
@@ -211,6 +241,9 @@ void AthenaCtl::run(const QStringList &arguments)
     options.profile = m_parser.value(u"profile"_s);
     options.region = m_parser.value(u"region"_s);
     options.endpointUrl = m_parser.value(u"endpoint-url"_s);
+    options.mfaPrompt = [this](const QString &serial, std::function<void(std::optional<QString>)> answer) {
+        answer(readMfaCodeFromTerminal(serial));
+    };
     auto connection = openConnection(m_network, options, m_env);
     if (!connection.ok()) {
         fail(connection.error());

@@ -1,6 +1,8 @@
 #include "aws/awsconfig.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -41,6 +43,45 @@ Result<QUrl> parseEndpoint(const QString &text, const QString &source)
     if (auto err = checkEndpoint(url))
         return *err;
     return url;
+}
+
+// A setting as botocore finds it: the environment variable when set, else the profile's key
+// (credentials file first, then config file).
+struct Setting
+{
+    QString value;
+    QString source; // "AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint of profile dev"; empty when unset
+};
+
+Setting lookup(const AwsConfigFiles &files, const Environment &env, const QString &profile, const QString &envName,
+    const QString &key)
+{
+    if (const QString v = envValue(env, envName); !v.isEmpty())
+        return { v, envName };
+    if (const QString v = files.profileValue(profile, key).trimmed(); !v.isEmpty())
+        return { v, u"%1 of profile %2"_s.arg(key, profile) };
+    return {};
+}
+
+Result<bool> parseFlag(const Setting &s)
+{
+    if (s.source.isEmpty())
+        return false;
+    if (s.value.compare(u"true"_s, Qt::CaseInsensitive) == 0)
+        return true;
+    if (s.value.compare(u"false"_s, Qt::CaseInsensitive) == 0)
+        return false;
+    return configError(u"InvalidConfig"_s, u"%1: '%2' is neither true nor false"_s.arg(s.source, s.value));
+}
+
+QString variantNote(const EndpointOptions &o)
+{
+    QStringList notes;
+    if (o.useFips)
+        notes << u"FIPS"_s;
+    if (o.useDualStack)
+        notes << u"dual-stack"_s;
+    return notes.isEmpty() ? QString() : u" ("_s + notes.join(u", "_s) + u')';
 }
 
 } // namespace
@@ -195,12 +236,126 @@ Result<QString> SettingsResolver::region(const QString &profile, const QString &
 
 QUrl SettingsResolver::defaultEndpoint(const QString &service, const QString &region)
 {
-    const QString suffix = region.startsWith(u"cn-"_s) ? u"amazonaws.com.cn"_s : u"amazonaws.com"_s;
-    return QUrl(u"https://%1.%2.%3/"_s.arg(service, region, suffix));
+    auto e = EndpointResolver().resolve(service, region);
+    return e.ok() ? e->url : QUrl();
+}
+
+Result<EndpointOptions> SettingsResolver::endpointOptions(const QString &profile) const
+{
+    EndpointOptions o;
+    auto fips = parseFlag(lookup(m_files, m_env, profile, u"AWS_USE_FIPS_ENDPOINT"_s, u"use_fips_endpoint"_s));
+    if (!fips)
+        return fips.error();
+    auto dualStack
+        = parseFlag(lookup(m_files, m_env, profile, u"AWS_USE_DUALSTACK_ENDPOINT"_s, u"use_dualstack_endpoint"_s));
+    if (!dualStack)
+        return dualStack.error();
+    o.useFips = *fips;
+    o.useDualStack = *dualStack;
+    const Setting sts = lookup(m_files, m_env, profile, u"AWS_STS_REGIONAL_ENDPOINTS"_s, u"sts_regional_endpoints"_s);
+    if (sts.value == u"legacy"_s)
+        o.sts = StsRegionalEndpoints::Legacy;
+    else if (!sts.source.isEmpty() && sts.value != u"regional"_s)
+        return configError(u"InvalidConfig"_s, u"%1: '%2' is neither regional nor legacy"_s.arg(sts.source, sts.value));
+    return o;
+}
+
+Result<RetrySettings> SettingsResolver::retry(const QString &profile) const
+{
+    RetrySettings r;
+    QString modeNote = u"standard mode (default)"_s;
+    const Setting mode = lookup(m_files, m_env, profile, u"AWS_RETRY_MODE"_s, u"retry_mode"_s);
+    if (!mode.source.isEmpty()) {
+        // As botocore, the names are lower case.
+        if (mode.value == u"standard"_s) {
+            modeNote = u"standard mode (%1)"_s.arg(mode.source);
+        } else if (mode.value == u"legacy"_s) {
+            r.mode = RetryMode::Legacy;
+            modeNote = u"legacy mode (%1)"_s.arg(mode.source);
+        } else if (mode.value == u"adaptive"_s) {
+            modeNote = u"standard mode (%1 asks for adaptive, whose client-side rate limiting this client does "
+                       u"not have: it retries as in standard mode)"_s.arg(mode.source);
+        } else {
+            return configError(u"InvalidConfig"_s,
+                u"%1: '%2' is not a retry mode: use standard, legacy or adaptive"_s.arg(mode.source, mode.value));
+        }
+    }
+    r.maxAttempts = r.mode == RetryMode::Legacy ? 5 : 3;
+    QString attemptsNote = u"%1 attempts (default)"_s.arg(r.maxAttempts);
+    const Setting attempts = lookup(m_files, m_env, profile, u"AWS_MAX_ATTEMPTS"_s, u"max_attempts"_s);
+    if (!attempts.source.isEmpty()) {
+        static const QRegularExpression integer(u"^\\+?[0-9]+$"_s);
+        bool ok = false;
+        const int n = integer.match(attempts.value).hasMatch() ? attempts.value.toInt(&ok) : 0;
+        if (!ok || n < 1)
+            return configError(u"InvalidConfig"_s,
+                u"%1: '%2' is not a number of attempts: use a whole number from 1 (it counts the "
+                u"first attempt)"_s.arg(attempts.source, attempts.value));
+        r.maxAttempts = n;
+        attemptsNote = u"%1 attempt%2 (%3)"_s.arg(n).arg(n == 1 ? QString() : u"s"_s, attempts.source);
+    }
+    r.description = modeNote + u", "_s + attemptsNote;
+    return r;
+}
+
+Result<QList<QSslCertificate>> SettingsResolver::loadCaBundle(const QString &path, const QString &source)
+{
+    const QString file = expandHome(path);
+    const QFileInfo info(file);
+    if (!info.exists())
+        return configError(u"CaBundleNotFound"_s, u"%1: the CA bundle %2 does not exist"_s.arg(source, file));
+    QStringList files;
+    if (info.isDir()) {
+        const QFileInfoList entries = QDir(file).entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
+        for (const QFileInfo &e : entries)
+            files << e.filePath();
+    } else {
+        files << file;
+    }
+    QList<QSslCertificate> certificates;
+    qsizetype blocks = 0;
+    for (const QString &f : std::as_const(files)) {
+        QFile in(f);
+        if (!in.open(QIODevice::ReadOnly))
+            return configError(
+                u"CaBundleUnreadable"_s, u"%1: the CA bundle %2 cannot be read: %3"_s.arg(source, f, in.errorString()));
+        const QByteArray pem = in.readAll();
+        blocks += pem.count("-----BEGIN CERTIFICATE-----");
+        certificates += QSslCertificate::fromData(pem, QSsl::Pem);
+    }
+    if (certificates.isEmpty())
+        return configError(u"CaBundleEmpty"_s,
+            u"%1: the CA bundle %2 holds no PEM certificate (-----BEGIN CERTIFICATE-----)"_s.arg(source, file));
+    if (certificates.size() < blocks)
+        return configError(u"CaBundleInvalid"_s,
+            u"%1: %2 of the %3 certificates in the CA bundle %4 cannot be read"_s.arg(
+                source, QString::number(blocks - certificates.size()), QString::number(blocks), file));
+    return certificates;
+}
+
+Result<CaBundle> SettingsResolver::caBundle(const QString &profile) const
+{
+    const Setting s = lookup(m_files, m_env, profile, u"AWS_CA_BUNDLE"_s, u"ca_bundle"_s);
+    CaBundle b;
+    if (s.source.isEmpty())
+        return b;
+    auto certificates = loadCaBundle(s.value, s.source);
+    if (!certificates)
+        return certificates.error();
+    b.path = expandHome(s.value);
+    b.source = s.source;
+    b.certificates = std::move(certificates).value();
+    return b;
 }
 
 Result<QUrl> SettingsResolver::endpoint(const QString &service, const QString &profile, const QString &region,
                                         const QString &explicitUrl, QString *source) const
+{
+    return endpointFor(service, profile, region, explicitUrl, source, nullptr);
+}
+
+Result<QUrl> SettingsResolver::endpointFor(const QString &service, const QString &profile, const QString &region,
+    const QString &explicitUrl, QString *source, ResolvedEndpoint *resolved) const
 {
     auto found = [source](const QString &text, const QString &from) -> Result<QUrl> {
         if (source)
@@ -234,9 +389,17 @@ Result<QUrl> SettingsResolver::endpoint(const QString &service, const QString &p
         if (const QString v = m_files.profileValue(profile, u"endpoint_url"_s); !v.isEmpty())
             return found(v, u"endpoint_url of profile %1"_s.arg(profile));
     }
+    auto options = endpointOptions(profile);
+    if (!options)
+        return options.error();
+    auto e = EndpointResolver().resolve(service, region, *options);
+    if (!e)
+        return e.error();
     if (source)
-        *source = u"public endpoint"_s;
-    return defaultEndpoint(service, region);
+        *source = u"public endpoint"_s + variantNote({ e->fips, e->dualStack, options->sts });
+    if (resolved)
+        *resolved = *e;
+    return e->url;
 }
 
 Result<ClientSettings> SettingsResolver::resolve(const QString &service, const QString &explicitProfile,
@@ -251,11 +414,31 @@ Result<ClientSettings> SettingsResolver::resolve(const QString &service, const Q
     auto r = region(s.profile, explicitRegion, &s.regionSource);
     if (!r)
         return r.error();
-    s.region = *r;
-    auto e = endpoint(service, s.profile, s.region, explicitEndpoint, &s.endpointSource);
+    bool pseudoFips = false;
+    s.region = EndpointResolver::normalizeRegion(*r, &pseudoFips);
+    if (pseudoFips)
+        s.regionSource += u" (FIPS pseudo-region %1)"_s.arg(*r);
+    s.signingRegion = s.region;
+    auto options = endpointOptions(s.profile);
+    if (!options)
+        return options.error();
+    s.endpointOptions = *options;
+    s.endpointOptions.useFips = s.endpointOptions.useFips || pseudoFips;
+    ResolvedEndpoint resolved;
+    auto e = endpointFor(service, s.profile, *r, explicitEndpoint, &s.endpointSource, &resolved);
     if (!e)
         return e.error();
     s.endpoint = *e;
+    if (!resolved.signingRegion.isEmpty())
+        s.signingRegion = resolved.signingRegion;
+    auto retrySettings = retry(s.profile);
+    if (!retrySettings)
+        return retrySettings.error();
+    s.retry = *retrySettings;
+    auto bundle = caBundle(s.profile);
+    if (!bundle)
+        return bundle.error();
+    s.caBundle = *bundle;
     return s;
 }
 

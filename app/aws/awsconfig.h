@@ -1,10 +1,14 @@
 #pragma once
 
+#include "aws/endpointresolver.h"
 #include "aws/result.h"
+#include "aws/retrystrategy.h"
 #include "aws/sharedconfigfile.h"
 
 #include <QHash>
+#include <QList>
 #include <QMap>
+#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -43,17 +47,37 @@ private:
     SharedConfigFile m_credentials;
 };
 
+// AWS_RETRY_MODE / retry_mode and AWS_MAX_ATTEMPTS / max_attempts.
+struct RetrySettings
+{
+    RetryMode mode = RetryMode::Standard;
+    int maxAttempts = 3; // every attempt, the first included
+    QString description; // "standard mode, 3 attempts (defaults)", with where each came from
+};
+
+// AWS_CA_BUNDLE / ca_bundle: certificates trusted in addition to the system store.
+struct CaBundle
+{
+    QString path; // empty when not set
+    QString source;
+    QList<QSslCertificate> certificates;
+};
+
 struct ClientSettings
 {
     QString profile;
     bool profileExplicit = false; // named on the command line (which disables environment keys)
-    QString region;
+    QString region; // a FIPS pseudo-region ("fips-us-gov-west-1") normalised
     QString regionSource;
+    QString signingRegion; // the SigV4 scope: the region, or us-east-1 for STS's global endpoint
     QUrl endpoint;
     QString endpointSource;
+    EndpointOptions endpointOptions; // FIPS, dual-stack and the STS mode that chose a public endpoint
+    RetrySettings retry;
+    CaBundle caBundle;
 };
 
-// Resolves profile, region and endpoint with the AWS CLI's precedence.
+// Resolves profile, region, endpoint and client settings with the AWS CLI's precedence.
 class SettingsResolver
 {
 public:
@@ -65,16 +89,37 @@ public:
     // --region, then AWS_REGION, then AWS_DEFAULT_REGION, then the profile's region.
     Result<QString> region(const QString &profile, const QString &explicitRegion, QString *source = nullptr) const;
     // --endpoint-url, AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the [services] section named by
-    // the profile, the profile's endpoint_url, then the service's public endpoint for the region.
+    // the profile, the profile's endpoint_url, then the service's public endpoint for the region
+    // (EndpointResolver, with endpointOptions()). <SERVICE> and the [services] key are the
+    // service id as botocore spells them: AWS_ENDPOINT_URL_SSO_OIDC and sso_oidc for "sso-oidc".
     Result<QUrl> endpoint(const QString &service, const QString &profile, const QString &region,
                           const QString &explicitUrl, QString *source = nullptr) const;
     Result<ClientSettings> resolve(const QString &service, const QString &explicitProfile,
                                    const QString &explicitRegion, const QString &explicitEndpoint) const;
 
+    // AWS_USE_FIPS_ENDPOINT / use_fips_endpoint, AWS_USE_DUALSTACK_ENDPOINT / use_dualstack_endpoint
+    // ("true" or "false", any case; the environment wins) and AWS_STS_REGIONAL_ENDPOINTS /
+    // sts_regional_endpoints ("regional", the default, or "legacy").
+    Result<EndpointOptions> endpointOptions(const QString &profile) const;
+    // AWS_RETRY_MODE / retry_mode ("standard", the default; "legacy"; "adaptive", which retries
+    // as standard) and AWS_MAX_ATTEMPTS / max_attempts (an integer from 1; default 3, 5 in legacy).
+    Result<RetrySettings> retry(const QString &profile) const;
+    // AWS_CA_BUNDLE, then the profile's ca_bundle, loaded. Not set: an empty bundle.
+    Result<CaBundle> caBundle(const QString &profile) const;
+    // The PEM certificates of a file, or of every file in a directory. Errors name the path and the
+    // setting (`source`), never what the file holds.
+    static Result<QList<QSslCertificate>> loadCaBundle(const QString &path, const QString &source);
+
+    // The public endpoint without FIPS or dual-stack; empty for a region no endpoint exists for.
+    // Prefer endpoint(), which honours every setting and says what is wrong.
     static QUrl defaultEndpoint(const QString &service, const QString &region);
     static bool isValidRegion(const QString &region);
 
 private:
+    // endpoint(), also handing out the public endpoint's details when one was chosen.
+    Result<QUrl> endpointFor(const QString &service, const QString &profile, const QString &region,
+        const QString &explicitUrl, QString *source, ResolvedEndpoint *resolved) const;
+
     const AwsConfigFiles &m_files;
     Environment m_env;
 };

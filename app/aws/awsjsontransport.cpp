@@ -10,6 +10,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -40,17 +41,42 @@ AwsJsonTransport::AwsJsonTransport(QNetworkAccessManager *network, std::shared_p
       m_network(network),
       m_credentials(std::move(credentials)),
       m_config(std::move(config)),
-      m_retry(&m_quota, systemRandom(), m_config.maxAttempts, m_config.maxBackoffMs)
+      m_retry(&m_quota, systemRandom(), m_config.maxAttempts, m_config.maxBackoffMs, m_config.retryMode)
 {
     if (m_config.endpoint.path().isEmpty())
         m_config.endpoint.setPath(u"/"_s);
+    if (!m_config.extraCaCertificates.isEmpty())
+        m_caCertificates = withSystemCaCertificates(m_config.extraCaCertificates);
+}
+
+QList<QSslCertificate> withSystemCaCertificates(const QList<QSslCertificate> &extra)
+{
+    QList<QSslCertificate> all = QSslConfiguration::systemCaCertificates();
+    const QList<QSslCertificate> more = QSslConfiguration::defaultConfiguration().caCertificates() + extra;
+    for (const QSslCertificate &c : more) {
+        if (!all.contains(c))
+            all.append(c);
+    }
+    return all;
+}
+
+TransportConfig transportConfigFor(const ClientSettings &settings)
+{
+    TransportConfig config;
+    config.endpoint = settings.endpoint;
+    config.region = settings.signingRegion.isEmpty() ? settings.region : settings.signingRegion;
+    config.maxAttempts = settings.retry.maxAttempts;
+    config.retryMode = settings.retry.mode;
+    config.extraCaCertificates = settings.caBundle.certificates;
+    return config;
 }
 
 AwsJsonTransport::~AwsJsonTransport() = default;
 
 void AwsJsonTransport::setRandom(RandomSource random)
 {
-    m_retry = StandardRetryStrategy(&m_quota, std::move(random), m_config.maxAttempts, m_config.maxBackoffMs);
+    m_retry = StandardRetryStrategy(
+        &m_quota, std::move(random), m_config.maxAttempts, m_config.maxBackoffMs, m_config.retryMode);
 }
 
 QString AwsJsonTransport::credentialsDescription() const
@@ -208,6 +234,11 @@ void AwsCall::send(const AwsCredentials &credentials)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("athena-sessions/" ATHENA_VERSION " Qt/" QT_VERSION_STR));
+    if (!m_transport->m_caCertificates.isEmpty()) {
+        QSslConfiguration tls = request.sslConfiguration();
+        tls.setCaCertificates(m_transport->m_caCertificates); // verification stays on
+        request.setSslConfiguration(tls);
+    }
     QList<HttpHeader> sent = signable.headers + signature.headersToAdd;
     for (const HttpHeader &h : std::as_const(sent))
         request.setRawHeader(h.name, h.value);

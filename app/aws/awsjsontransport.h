@@ -8,8 +8,10 @@
 #include "aws/sigv4signer.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <memory>
@@ -28,10 +30,19 @@ struct TransportConfig
     QString targetPrefix = QStringLiteral("AmazonAthena");
     int connectTimeoutMs = 10000;  // until the request is on the wire
     int requestTimeoutMs = 60000;  // one whole attempt
-    int maxAttempts = 3;
+    int maxAttempts = 3; // every attempt, the first included
     int maxBackoffMs = 20000;
+    RetryMode retryMode = RetryMode::Standard;
     qint64 maxResponseBytes = 64 * 1024 * 1024;
+    QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system store
 };
+
+struct ClientSettings;
+// The endpoint, signing region, retry settings and CA bundle of resolved client settings.
+TransportConfig transportConfigFor(const ClientSettings &settings);
+// The system store, Qt's default CA list and `extra`, for QSslConfiguration::setCaCertificates()
+// (which turns off Qt's on-demand loading of the system store, so that it must be named).
+QList<QSslCertificate> withSystemCaCertificates(const QList<QSslCertificate> &extra);
 
 struct AwsResponse
 {
@@ -133,6 +144,7 @@ private:
     const Clock *m_clock = SystemClock::instance();
     RetryQuota m_quota;
     StandardRetryStrategy m_retry;
+    QList<QSslCertificate> m_caCertificates; // the system store and the extra ones; empty: Qt's default
     qint64 m_skewMs = 0;
     quint64 m_requestsSent = 0;
 };

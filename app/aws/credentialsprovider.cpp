@@ -1,5 +1,10 @@
 #include "aws/credentialsprovider.h"
 
+#include "aws/assumeroleprovider.h"
+#include "aws/clicache.h"
+
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -137,13 +142,15 @@ void ProcessCredentialsProvider::start()
     });
     connect(m_process, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
         const QByteArray out = m_process->readAllStandardOutput();
-        QString err = QString::fromUtf8(m_process->readAllStandardError()).trimmed();
-        if (err.size() > 300)
-            err = err.left(300) + u'…';
+        // Its standard error is never quoted: a failing helper may print a secret there.
+        m_process->readAllStandardError();
+        const QString program = QFileInfo(m_process->program()).fileName();
         m_process->disconnect(this);
         if (status != QProcess::NormalExit || exitCode != 0) {
-            finish(credentialsError(u"credential_process of profile '%1' failed with exit code %2%3"_s.arg(
-                m_profile, QString::number(exitCode), err.isEmpty() ? QString() : u": "_s + err)));
+            finish(credentialsError(
+                u"credential_process of profile '%1' (%2) %3; run it in a terminal to see its message"_s.arg(
+                    m_profile, program,
+                    status != QProcess::NormalExit ? u"crashed"_s : u"failed with exit code %1"_s.arg(exitCode))));
             return;
         }
         finish(parseOutput(out, m_profile));
@@ -202,25 +209,229 @@ Result<AwsCredentials> ProcessCredentialsProvider::parseOutput(const QByteArray 
     return c;
 }
 
+namespace {
+
+using Provider = std::shared_ptr<CredentialsProvider>;
+
+std::optional<Result<Provider>> fromKeys(const QString &id, const QString &secret, const QString &token,
+                                         const QString &where, const QString &idName, const QString &secretName)
+{
+    if (id.isEmpty() && secret.isEmpty())
+        return std::nullopt;
+    if (id.isEmpty() || secret.isEmpty())
+        return Result<Provider>(credentialsError(u"%1 has %2 but no %3"_s.arg(
+            where, id.isEmpty() ? secretName : idName, id.isEmpty() ? idName : secretName)));
+    AwsCredentials c{id, secret, token, {}, where};
+    return Result<Provider>(Provider(std::make_shared<StaticCredentialsProvider>(c)));
+}
+
+std::optional<Result<Provider>> fromEnvironment(const Environment &env)
+{
+    QString token = env.value(u"AWS_SESSION_TOKEN"_s);
+    if (token.isEmpty())
+        token = env.value(u"AWS_SECURITY_TOKEN"_s);
+    return fromKeys(env.value(u"AWS_ACCESS_KEY_ID"_s), env.value(u"AWS_SECRET_ACCESS_KEY"_s), token, u"the environment"_s,
+                    u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s);
+}
+
+// One resolution: the files, the environment and what the host offers, and the profiles a role
+// chain has visited (to refuse loops as botocore does).
+class ChainResolver
+{
+public:
+    ChainResolver(const AwsConfigFiles &files, const Environment &env, const Clock *clock, const ProviderContext &context)
+        : m_files(files), m_env(env), m_clock(clock), m_context(context)
+    {
+    }
+
+    // The profile's own providers, after the environment: role, web identity, then the files.
+    Result<Provider> profileChain(const QString &profile, bool allowRole)
+    {
+        if (allowRole && hasRole(profile))
+            return assumeRole(profile);
+        if (auto r = webIdentity(profile))
+            return *r;
+        for (const QString &key : {u"sso_session"_s, u"sso_start_url"_s}) {
+            if (!value(profile, key).isEmpty() && value(profile, u"credential_process"_s).isEmpty()
+                && value(profile, u"aws_access_key_id"_s).isEmpty())
+                return credentialsError(
+                    u"Profile '%1' uses IAM Identity Center (%2), which Athena Sessions does not resolve itself yet. "
+                    u"Add 'credential_process = aws configure export-credentials --profile %1 --format process' "
+                    u"to a profile of its own and select that profile"_s.arg(profile, key));
+        }
+        if (!value(profile, u"login_session"_s).isEmpty() && value(profile, u"aws_access_key_id"_s).isEmpty()
+            && value(profile, u"credential_process"_s).isEmpty())
+            return credentialsError(u"Profile '%1' signs in with 'aws login' (login_session): run 'aws login --profile %1' "
+                                    u"and export the credentials with credential_process, as for IAM Identity Center"_s.arg(profile));
+        if (const ConfigSection *s = m_files.credentialsProfile(profile)) {
+            QString token = s->value(u"aws_session_token"_s);
+            if (token.isEmpty())
+                token = s->value(u"aws_security_token"_s);
+            if (auto r = fromKeys(s->value(u"aws_access_key_id"_s), s->value(u"aws_secret_access_key"_s), token,
+                                  u"profile %1 in %2"_s.arg(profile, m_files.credentials().fileName()),
+                                  u"aws_access_key_id"_s, u"aws_secret_access_key"_s))
+                return *r;
+        }
+        if (const QString command = value(profile, u"credential_process"_s); !command.isEmpty())
+            return Provider(std::make_shared<ProcessCredentialsProvider>(command, profile, m_clock));
+        if (const ConfigSection *s = m_files.configProfile(profile)) {
+            if (auto r = fromKeys(s->value(u"aws_access_key_id"_s), s->value(u"aws_secret_access_key"_s),
+                                  s->value(u"aws_session_token"_s), u"profile %1 in %2"_s.arg(profile, m_files.config().fileName()),
+                                  u"aws_access_key_id"_s, u"aws_secret_access_key"_s))
+                return *r;
+        }
+        return noCredentials(profile);
+    }
+
+    Result<Provider> noCredentials(const QString &profile) const
+    {
+        return credentialsError(u"No AWS credentials for profile '%1' in %2 or %3"_s.arg(
+            profile, m_files.credentials().fileName(), m_files.config().fileName()));
+    }
+
+    // AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE (the environment) or the profile's.
+    std::optional<Result<Provider>> webIdentity(const QString &profile)
+    {
+        QString roleArn = value(profile, u"role_arn"_s);
+        QString tokenFile = value(profile, u"web_identity_token_file"_s);
+        QString sessionName = value(profile, u"role_session_name"_s);
+        if (tokenFile.isEmpty()) {
+            roleArn = m_env.value(u"AWS_ROLE_ARN"_s);
+            tokenFile = m_env.value(u"AWS_WEB_IDENTITY_TOKEN_FILE"_s);
+            sessionName = m_env.value(u"AWS_ROLE_SESSION_NAME"_s);
+        }
+        if (tokenFile.isEmpty() || roleArn.isEmpty())
+            return std::nullopt;
+        AssumeRoleCredentialsProvider::Settings settings = roleSettings(profile, roleArn, sessionName);
+        settings.webIdentityTokenFile = tokenFile;
+        settings.cacheDir.clear();
+        if (!m_context.network)
+            return Result<Provider>(credentialsError(u"Profile '%1' uses web identity, which needs the network here"_s.arg(profile)));
+        return Result<Provider>(Provider(std::make_shared<AssumeRoleCredentialsProvider>(
+            settings, nullptr, m_context.network, MfaPrompt(), m_clock)));
+    }
+
+    Result<Provider> assumeRole(const QString &profile)
+    {
+        m_visited.append(profile);
+        const QString roleArn = value(profile, u"role_arn"_s);
+        const QString sourceProfile = value(profile, u"source_profile"_s);
+        const QString credentialSource = value(profile, u"credential_source"_s);
+        if (!sourceProfile.isEmpty() && !credentialSource.isEmpty())
+            return credentialsError(u"Profile '%1' has both source_profile and credential_source; keep one"_s.arg(profile));
+        if (sourceProfile.isEmpty() && credentialSource.isEmpty())
+            return credentialsError(u"Profile '%1' has role_arn but neither source_profile nor credential_source"_s.arg(profile));
+        if (!m_context.network)
+            return credentialsError(u"Profile '%1' assumes a role, which needs the network here"_s.arg(profile));
+
+        Provider source;
+        QString sourceDescription;
+        if (!credentialSource.isEmpty()) {
+            if (credentialSource == u"Environment"_s) {
+                auto env = fromEnvironment(m_env);
+                if (!env)
+                    return credentialsError(u"Profile '%1' takes its source credentials from the environment, "
+                                            u"but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set"_s.arg(profile));
+                if (!env->ok())
+                    return env->error();
+                source = env->value();
+                sourceDescription = u"the environment"_s;
+            } else if (credentialSource == u"EcsContainer"_s || credentialSource == u"Ec2InstanceMetadata"_s) {
+                return credentialsError(u"Profile '%1': credential_source %2 is not supported by Athena Sessions yet"_s.arg(
+                    profile, credentialSource));
+            } else {
+                return credentialsError(u"Profile '%1': credential_source '%2' is not valid (Environment, EcsContainer or "
+                                        u"Ec2InstanceMetadata)"_s.arg(profile, credentialSource));
+            }
+        } else {
+            if (!m_files.hasProfile(sourceProfile))
+                return credentialsError(u"The source_profile '%1' of profile '%2' does not exist"_s.arg(sourceProfile, profile));
+            const bool selfWithKeys = sourceProfile == profile && hasStaticKeys(sourceProfile);
+            if (m_visited.contains(sourceProfile) && !selfWithKeys)
+                return credentialsError(u"Profiles %1 → %2 form a loop of source_profile"_s.arg(m_visited.join(u" → "_s), sourceProfile));
+            // A source with keys (or without a role) resolves through its own providers, the
+            // environment left out; a source that is itself a role is assumed first (chaining).
+            auto resolved = hasStaticKeys(sourceProfile) || !hasRole(sourceProfile) ? profileChain(sourceProfile, false)
+                                                                                     : assumeRole(sourceProfile);
+            if (!resolved.ok())
+                return resolved.error();
+            source = resolved.value();
+            sourceDescription = u"profile %1"_s.arg(sourceProfile);
+        }
+        AssumeRoleCredentialsProvider::Settings settings =
+            roleSettings(profile, roleArn, value(profile, u"role_session_name"_s));
+        settings.request.externalId = value(profile, u"external_id"_s);
+        settings.request.serialNumber = value(profile, u"mfa_serial"_s);
+        if (const QString d = value(profile, u"duration_seconds"_s); !d.isEmpty()) {
+            bool ok = false;
+            settings.request.durationSeconds = d.toInt(&ok);
+            if (!ok || settings.request.durationSeconds < 900 || settings.request.durationSeconds > 43200)
+                return credentialsError(u"Profile '%1': duration_seconds must be a number from 900 to 43200"_s.arg(profile));
+        }
+        settings.sourceDescription = sourceDescription;
+        return Provider(std::make_shared<AssumeRoleCredentialsProvider>(settings, source, m_context.network,
+                                                                         m_context.mfaPrompt, m_clock));
+    }
+
+private:
+    QString value(const QString &profile, const QString &key) const { return m_files.profileValue(profile, key); }
+    bool hasRole(const QString &profile) const
+    {
+        return !value(profile, u"role_arn"_s).isEmpty() && value(profile, u"web_identity_token_file"_s).isEmpty();
+    }
+    bool hasStaticKeys(const QString &profile) const
+    {
+        return !value(profile, u"aws_access_key_id"_s).isEmpty() || !value(profile, u"aws_secret_access_key"_s).isEmpty();
+    }
+
+    AssumeRoleCredentialsProvider::Settings roleSettings(const QString &profile, const QString &roleArn,
+                                                         const QString &sessionName) const
+    {
+        AssumeRoleCredentialsProvider::Settings settings;
+        settings.profile = profile;
+        settings.request.roleArn = roleArn;
+        settings.sessionNameConfigured = !sessionName.isEmpty();
+        // botocore's default name: botocore-session-<epoch seconds>.
+        settings.request.roleSessionName = sessionName.isEmpty()
+                                               ? u"botocore-session-%1"_s.arg(m_clock->nowUtc().toSecsSinceEpoch())
+                                               : sessionName;
+        // STS in the profile's region (botocore's regional default), us-east-1 without one;
+        // AWS_ENDPOINT_URL_STS and the [services] section override it.
+        const SettingsResolver resolver(m_files, m_env);
+        auto region = resolver.region(profile, {});
+        auto sts = resolver.resolve(u"sts"_s, profile, region.ok() ? region.value() : u"us-east-1"_s, {});
+        if (sts.ok()) {
+            settings.stsEndpoint = sts->endpoint;
+            settings.stsRegion = sts->signingRegion.isEmpty() ? sts->region : sts->signingRegion;
+        } else { // reported when the role is assumed (an invalid FIPS/dual-stack combination, …)
+            settings.stsRegion = region.ok() ? region.value() : u"us-east-1"_s;
+            settings.stsEndpoint = SettingsResolver::defaultEndpoint(u"sts"_s, settings.stsRegion);
+            settings.endpointProblem = sts.error().message;
+        }
+        QString home = m_env.value(u"HOME"_s);
+        if (home.isEmpty())
+            home = QDir::homePath();
+        settings.cacheDir = clicache::assumeRoleCacheDir(home);
+        return settings;
+    }
+
+    const AwsConfigFiles &m_files;
+    const Environment &m_env;
+    const Clock *m_clock;
+    ProviderContext m_context;
+    QStringList m_visited;
+};
+
+} // namespace
+
 Result<std::shared_ptr<CredentialsProvider>> resolveCredentialsProvider(const AwsConfigFiles &files,
                                                                         const Environment &env,
                                                                         const QString &profile,
                                                                         bool profileExplicit,
                                                                         const AwsCredentials &explicitCredentials,
-                                                                        const Clock *clock)
+                                                                        const Clock *clock,
+                                                                        const ProviderContext &context)
 {
-    using Provider = std::shared_ptr<CredentialsProvider>;
-    auto fromKeys = [](const QString &id, const QString &secret, const QString &token, const QString &where,
-                       const QString &idName, const QString &secretName) -> std::optional<Result<Provider>> {
-        if (id.isEmpty() && secret.isEmpty())
-            return std::nullopt;
-        if (id.isEmpty() || secret.isEmpty())
-            return Result<Provider>(credentialsError(u"%1 has %2 but no %3"_s.arg(
-                where, id.isEmpty() ? secretName : idName, id.isEmpty() ? idName : secretName)));
-        AwsCredentials c{id, secret, token, {}, where};
-        return Result<Provider>(Provider(std::make_shared<StaticCredentialsProvider>(c)));
-    };
-
     // 1. Keys given explicitly (command line or the app's own connection settings).
     if (!explicitCredentials.accessKeyId.isEmpty() || !explicitCredentials.secretAccessKey.isEmpty()) {
         AwsCredentials c = explicitCredentials;
@@ -230,50 +441,16 @@ Result<std::shared_ptr<CredentialsProvider>> resolveCredentialsProvider(const Aw
                               u"a secret access key"_s))
             return *r;
     }
-
     // 2. The environment, unless a profile was named explicitly (the AWS CLI's rule).
     if (!profileExplicit) {
-        QString token = env.value(u"AWS_SESSION_TOKEN"_s);
-        if (token.isEmpty())
-            token = env.value(u"AWS_SECURITY_TOKEN"_s);
-        if (auto r = fromKeys(env.value(u"AWS_ACCESS_KEY_ID"_s), env.value(u"AWS_SECRET_ACCESS_KEY"_s), token,
-                              u"the environment"_s, u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s))
+        if (auto r = fromEnvironment(env))
             return *r;
     }
-
-    // 3. Profile kinds this client cannot use on its own: say how to bridge them.
-    for (const QString &key : {u"role_arn"_s, u"sso_session"_s, u"sso_start_url"_s, u"web_identity_token_file"_s}) {
-        if (!files.profileValue(profile, key).isEmpty() && files.profileValue(profile, u"credential_process"_s).isEmpty()
-            && files.profileValue(profile, u"aws_access_key_id"_s).isEmpty())
-            return credentialsError(
-                u"Profile '%1' uses %2, which Athena Sessions cannot resolve itself. Add "
-                u"'credential_process = aws configure export-credentials --profile %1 --format process' "
-                u"to a profile of its own and select that profile"_s.arg(profile, key));
-    }
-
-    // 4. The shared credentials file.
-    if (const ConfigSection *s = files.credentialsProfile(profile)) {
-        QString token = s->value(u"aws_session_token"_s);
-        if (token.isEmpty())
-            token = s->value(u"aws_security_token"_s);
-        if (auto r = fromKeys(s->value(u"aws_access_key_id"_s), s->value(u"aws_secret_access_key"_s), token,
-                              u"profile %1 in %2"_s.arg(profile, files.credentials().fileName()),
-                              u"aws_access_key_id"_s, u"aws_secret_access_key"_s))
-            return *r;
-    }
-
-    // 5. credential_process, from either file.
-    if (const QString command = files.profileValue(profile, u"credential_process"_s); !command.isEmpty())
-        return Provider(std::make_shared<ProcessCredentialsProvider>(command, profile, clock));
-
-    // 6. Keys in the config file's profile.
-    if (const ConfigSection *s = files.configProfile(profile)) {
-        if (auto r = fromKeys(s->value(u"aws_access_key_id"_s), s->value(u"aws_secret_access_key"_s),
-                              s->value(u"aws_session_token"_s), u"profile %1 in %2"_s.arg(profile, files.config().fileName()),
-                              u"aws_access_key_id"_s, u"aws_secret_access_key"_s))
-            return *r;
-    }
-
+    // 3. The profile's providers in botocore's order.
+    ChainResolver chain(files, env, clock, context);
+    auto r = chain.profileChain(profile, true);
+    if (r.ok() || r.error().message != chain.noCredentials(profile).error().message)
+        return r;
     return credentialsError(
         u"No AWS credentials for profile '%1': none in the environment%2, in %3, or in %4. Run "
         u"'aws configure --profile %1', or use the Local sandbox"_s.arg(

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 
+class QNetworkAccessManager;
 class QProcess;
 
 namespace aws {
@@ -80,13 +81,28 @@ private:
 // `ok` is false when a quote is left open.
 QStringList splitCommandLine(const QString &command, bool *ok = nullptr);
 
-// The AWS CLI's credential chain: explicit keys, environment (unless a profile was named on the
-// command line), the shared credentials file, credential_process, the config file.
+// Asks a person for an MFA code for the device `serial` and answers once: the code, or nullopt
+// when there is nobody to ask or they cancelled. The app shows a dialog; athenactl reads the
+// terminal. The code is a secret: it is never logged or kept.
+using MfaPrompt = std::function<void(const QString &serial, std::function<void(std::optional<QString>)> answer)>;
+
+// What providers that call AWS themselves (STS) need from their host.
+struct ProviderContext
+{
+    QNetworkAccessManager *network = nullptr; // without one, profiles that assume roles are an error
+    MfaPrompt mfaPrompt;                      // without one, a role with mfa_serial is an error
+};
+
+// botocore's credential chain: explicit keys; the environment (unless a profile was named on the
+// command line); assume role (role_arn with source_profile or credential_source); web identity
+// (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, or a profile's role_arn + web_identity_token_file);
+// the shared credentials file; credential_process; keys in the config file.
 Result<std::shared_ptr<CredentialsProvider>> resolveCredentialsProvider(const AwsConfigFiles &files,
                                                                         const Environment &env,
                                                                         const QString &profile,
                                                                         bool profileExplicit,
                                                                         const AwsCredentials &explicitCredentials = {},
-                                                                        const Clock *clock = SystemClock::instance());
+                                                                        const Clock *clock = SystemClock::instance(),
+                                                                        const ProviderContext &context = {});
 
 } // namespace aws

@@ -18,8 +18,13 @@ void RetryQuota::release(int amount)
     m_available = std::min(m_capacity, m_available + amount);
 }
 
-StandardRetryStrategy::StandardRetryStrategy(RetryQuota *quota, RandomSource random, int maxAttempts, int maxBackoffMs)
-    : m_quota(quota), m_random(std::move(random)), m_maxAttempts(maxAttempts), m_maxBackoffMs(maxBackoffMs)
+StandardRetryStrategy::StandardRetryStrategy(
+    RetryQuota *quota, RandomSource random, int maxAttempts, int maxBackoffMs, RetryMode mode)
+    : m_quota(quota),
+      m_random(std::move(random)),
+      m_maxAttempts(maxAttempts),
+      m_maxBackoffMs(maxBackoffMs),
+      m_mode(mode)
 {
 }
 
@@ -41,6 +46,11 @@ RetryDecision StandardRetryStrategy::decide(int attempt, const AwsError &error)
     RetryDecision d;
     if (attempt >= m_maxAttempts || !isRetryable(error))
         return d;
+    if (m_mode == RetryMode::Legacy) {
+        d.retry = true;
+        d.delayMs = backoffMs(attempt);
+        return d;
+    }
     const int cost = error.kind == AwsError::Kind::Timeout ? RetryQuota::timeoutRetryCost : RetryQuota::retryCost;
     if (!m_quota->acquire(cost))
         return d;
@@ -52,6 +62,8 @@ RetryDecision StandardRetryStrategy::decide(int attempt, const AwsError &error)
 
 void StandardRetryStrategy::recordSuccess(int lastRetryCost)
 {
+    if (m_mode == RetryMode::Legacy)
+        return;
     m_quota->release(lastRetryCost > 0 ? lastRetryCost : RetryQuota::noRetryIncrement);
 }
 

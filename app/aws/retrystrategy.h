@@ -27,6 +27,10 @@ private:
     int m_available;
 };
 
+// "standard": the AWS SDKs' standard mode. "legacy": botocore's older handler: the same
+// jittered backoff (random × 2^(attempt-1) s), no retry quota, and 5 attempts unless configured.
+enum class RetryMode { Standard, Legacy };
+
 struct RetryDecision
 {
     bool retry = false;
@@ -34,11 +38,13 @@ struct RetryDecision
     int cost = 0; // tokens taken from the quota, refunded if the retry succeeds
 };
 
-// The AWS SDKs' "standard" retry mode.
+// The AWS SDKs' "standard" retry mode; with RetryMode::Legacy, botocore's legacy mode, which
+// spends no retry quota.
 class StandardRetryStrategy
 {
 public:
-    StandardRetryStrategy(RetryQuota *quota, RandomSource random, int maxAttempts = 3, int maxBackoffMs = 20000);
+    StandardRetryStrategy(RetryQuota *quota, RandomSource random, int maxAttempts = 3, int maxBackoffMs = 20000,
+        RetryMode mode = RetryMode::Standard);
 
     static bool isRetryable(const AwsError &error);
     // `attempt` is the 1-based number of the attempt that just failed.
@@ -47,12 +53,14 @@ public:
     void recordSuccess(int lastRetryCost);
     int backoffMs(int attempt) const;
     int maxAttempts() const { return m_maxAttempts; }
+    RetryMode mode() const { return m_mode; }
 
 private:
     RetryQuota *m_quota;
     RandomSource m_random;
     int m_maxAttempts;
     int m_maxBackoffMs;
+    RetryMode m_mode;
 };
 
 } // namespace aws

@@ -127,6 +127,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
         options.profile = choice.profile == u"default"_s ? QString() : choice.profile;
         options.region = choice.region;
         options.endpointUrl = choice.endpointUrl;
+        options.mfaPrompt = m_mfaPrompt;
         auto connection = athena::openConnection(m_network, options, m_options.env);
         if (!connection.ok())
             return connection.error();

@@ -97,6 +97,8 @@ public:
     SessionPoller *poller() { return &m_poller; }
     StateHistory *history() { return &m_history; }
     const aws::Clock *clock() const { return m_options.clock; }
+    // How a role with mfa_serial asks for its code (the window shows a dialog).
+    void setMfaPrompt(aws::MfaPrompt prompt) { m_mfaPrompt = std::move(prompt); }
 
     // The price of a DPU-hour in USD, for every cost shown: a setting ("cost/dpuHourPriceUsd"),
     // Athena's published us-east-1 price by default.
@@ -174,4 +176,5 @@ private:
     QSet<QString> m_started; // started from this app: notified about
     QHash<QString, QDateTime> m_updated;
     quint64 m_connectionSerial = 0;
+    aws::MfaPrompt m_mfaPrompt;
 };

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void ignoreConfiguredEndpoints();
     void servicesSectionMissing();
     void defaultEndpoints();
+    void serviceIdsAsBotocoreSpellsThem();
+    void publicEndpointFollowsFipsAndDualStack();
     void plainHttpOnlyToLoopback_data();
     void plainHttpOnlyToLoopback();
     void malformedFileIsAnErrorWithItsLine();
@@ -189,6 +191,63 @@ void TestAwsConfig::defaultEndpoints()
 {
     QCOMPARE(SettingsResolver::defaultEndpoint(u"athena"_s, u"cn-north-1"_s).toString(),
              u"https://athena.cn-north-1.amazonaws.com.cn/"_s);
+    // Partition-aware (tst_endpointresolver has every partition and variant).
+    QCOMPARE(SettingsResolver::defaultEndpoint(u"sts"_s, u"us-iso-east-1"_s).toString(),
+        u"https://sts.us-iso-east-1.c2s.ic.gov/"_s);
+    QCOMPARE(SettingsResolver::defaultEndpoint(u"sso"_s, u"eu-west-1"_s).toString(),
+        u"https://portal.sso.eu-west-1.amazonaws.com/"_s);
+    QCOMPARE(SettingsResolver::defaultEndpoint(u"sso-oidc"_s, u"eusc-de-east-1"_s).toString(),
+        u"https://oidc.eusc-de-east-1.amazonaws.eu/"_s);
+    QVERIFY(SettingsResolver::defaultEndpoint(u"athena"_s, u"not_a_region"_s).isEmpty());
+}
+
+void TestAwsConfig::serviceIdsAsBotocoreSpellsThem()
+{
+    // botocore: AWS_ENDPOINT_URL_<service id, upper case, "_" for " " and "-"> and the snake-case
+    // [services] key: AWS_ENDPOINT_URL_SSO_OIDC and sso_oidc for "sso-oidc".
+    write(u"config"_s,
+        "[default]\nregion = eu-west-1\nservices = sso\n"
+        "[services sso]\nsso_oidc =\n  endpoint_url = http://127.0.0.1:7001\n"
+        "sso =\n  endpoint_url = http://127.0.0.1:7002\n"
+        "sts =\n  endpoint_url = http://127.0.0.1:7003\n");
+    const AwsConfigFiles files = load(env());
+    Environment e = env();
+    QString source;
+    auto ep = [&](const QString &service) {
+        auto r = SettingsResolver(files, e).endpoint(service, u"default"_s, u"eu-west-1"_s, {}, &source);
+        return r.ok() ? r->toString() : r.error().message;
+    };
+    QCOMPARE(ep(u"sso-oidc"_s), u"http://127.0.0.1:7001/"_s);
+    QCOMPARE(ep(u"sso"_s), u"http://127.0.0.1:7002/"_s);
+    QCOMPARE(ep(u"sts"_s), u"http://127.0.0.1:7003/"_s);
+    QCOMPARE(ep(u"athena"_s), u"https://athena.eu-west-1.amazonaws.com/"_s);
+    e.insert(u"AWS_ENDPOINT_URL_SSO"_s, u"https://portal.example.com"_s);
+    QCOMPARE(ep(u"sso-oidc"_s), u"http://127.0.0.1:7001/"_s); // AWS_ENDPOINT_URL_SSO is not sso-oidc's
+    QCOMPARE(ep(u"sso"_s), u"https://portal.example.com/"_s);
+    e.insert(u"AWS_ENDPOINT_URL_SSO_OIDC"_s, u"https://oidc.example.com"_s);
+    QCOMPARE(ep(u"sso-oidc"_s), u"https://oidc.example.com/"_s);
+    QCOMPARE(source, u"AWS_ENDPOINT_URL_SSO_OIDC"_s);
+    e.insert(u"AWS_ENDPOINT_URL_STS"_s, u"https://sts.example.com"_s);
+    QCOMPARE(ep(u"sts"_s), u"https://sts.example.com/"_s);
+}
+
+void TestAwsConfig::publicEndpointFollowsFipsAndDualStack()
+{
+    write(u"config"_s, "[default]\nregion = us-gov-west-1\nuse_fips_endpoint = true\n");
+    const AwsConfigFiles files = load(env());
+    Environment e = env();
+    QString source;
+    auto r = SettingsResolver(files, e).endpoint(u"athena"_s, u"default"_s, u"us-gov-west-1"_s, {}, &source);
+    QCOMPARE(r->toString(), u"https://athena-fips.us-gov-west-1.amazonaws.com/"_s);
+    QCOMPARE(source, u"public endpoint (FIPS)"_s);
+    e.insert(u"AWS_USE_DUALSTACK_ENDPOINT"_s, u"true"_s);
+    r = SettingsResolver(files, e).endpoint(u"sts"_s, u"default"_s, u"us-gov-west-1"_s, {}, &source);
+    QCOMPARE(r->toString(), u"https://sts-fips.us-gov-west-1.api.aws/"_s);
+    QCOMPARE(source, u"public endpoint (FIPS, dual-stack)"_s);
+    e.insert(u"AWS_USE_FIPS_ENDPOINT"_s, u"false"_s); // the environment wins over the profile
+    r = SettingsResolver(files, e).endpoint(u"sso"_s, u"default"_s, u"us-gov-west-1"_s, {}, &source);
+    QCOMPARE(r->toString(), u"https://portal.sso.us-gov-west-1.api.aws/"_s);
+    QCOMPARE(source, u"public endpoint (dual-stack)"_s);
 }
 
 void TestAwsConfig::plainHttpOnlyToLoopback_data()

@@ -42,7 +42,7 @@ private Q_SLOTS:
     void processOutputErrors_data();
     void processOutputErrors();
     void processIsCachedAndRefreshedBeforeExpiry();
-    void processFailureReportsExitCodeAndStderr();
+    void processFailureReportsExitCodeAndStderr(); // never the stderr itself
     void processTimeout();
     void processNotFound();
     void splitsCommandLinesLikeAShell_data();
@@ -161,7 +161,8 @@ void TestCredentialsProvider::partialKeysInFileNameTheFile()
 
 void TestCredentialsProvider::unsupportedProfileKindsExplainTheBridge()
 {
-    for (const QString &profile : {u"role"_s, u"sso"_s}) {
+    // SSO is not resolved natively yet; a role without a network to reach STS says so.
+    for (const QString &profile : {u"sso"_s}) {
         auto p = resolveCredentialsProvider(files(), env(), profile, true);
         QVERIFY(!p.ok());
         QVERIFY2(p.error().message.contains(u"aws configure export-credentials --profile %1"_s.arg(profile)),
@@ -250,7 +251,8 @@ void TestCredentialsProvider::processFailureReportsExitCodeAndStderr()
     ProcessCredentialsProvider p(m_dir->filePath(u"fail.sh"_s), u"proc"_s);
     auto c = fetchNow(p);
     QVERIFY(!c.ok());
-    QCOMPARE(c.error().message, u"credential_process of profile 'proc' failed with exit code 3: token expired, run aws sso login"_s);
+    // The process's output is never quoted (it may hold a secret): the program and the status are.
+    QCOMPARE(c.error().message, u"credential_process of profile 'proc' (fail.sh) failed with exit code 3; run it in a terminal to see its message"_s);
 }
 
 void TestCredentialsProvider::processTimeout()
