@@ -2,6 +2,7 @@
 
 #include "aws/assumeroleprovider.h"
 #include "aws/clicache.h"
+#include "aws/ssoprovider.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -251,14 +252,8 @@ public:
             return assumeRole(profile);
         if (auto r = webIdentity(profile))
             return *r;
-        for (const QString &key : {u"sso_session"_s, u"sso_start_url"_s}) {
-            if (!value(profile, key).isEmpty() && value(profile, u"credential_process"_s).isEmpty()
-                && value(profile, u"aws_access_key_id"_s).isEmpty())
-                return credentialsError(
-                    u"Profile '%1' uses IAM Identity Center (%2), which Athena Sessions does not resolve itself yet. "
-                    u"Add 'credential_process = aws configure export-credentials --profile %1 --format process' "
-                    u"to a profile of its own and select that profile"_s.arg(profile, key));
-        }
+        if (auto r = sso(profile))
+            return *r;
         if (!value(profile, u"login_session"_s).isEmpty() && value(profile, u"aws_access_key_id"_s).isEmpty()
             && value(profile, u"credential_process"_s).isEmpty())
             return credentialsError(u"Profile '%1' signs in with 'aws login' (login_session): run 'aws login --profile %1' "
@@ -309,6 +304,55 @@ public:
             return Result<Provider>(credentialsError(u"Profile '%1' uses web identity, which needs the network here"_s.arg(profile)));
         return Result<Provider>(Provider(std::make_shared<AssumeRoleCredentialsProvider>(
             settings, nullptr, m_context.network, MfaPrompt(), m_clock)));
+    }
+
+    // IAM Identity Center: an sso_session profile (with its [sso-session NAME] section) or a
+    // legacy one (sso_start_url and sso_region in the profile), with sso_account_id and sso_role_name.
+    std::optional<Result<Provider>> sso(const QString &profile)
+    {
+        const QString sessionName = value(profile, u"sso_session"_s);
+        QString startUrl = value(profile, u"sso_start_url"_s);
+        QString ssoRegion = value(profile, u"sso_region"_s);
+        if (sessionName.isEmpty() && startUrl.isEmpty())
+            return std::nullopt;
+        if (!sessionName.isEmpty()) {
+            const ConfigSection *session = m_files.config().section(u"sso-session "_s + sessionName);
+            if (!session)
+                return Result<Provider>(credentialsError(u"Profile '%1' names sso_session '%2', but %3 has no [sso-session %2] section"_s.arg(
+                    profile, sessionName, m_files.config().fileName())));
+            startUrl = session->value(u"sso_start_url"_s);
+            ssoRegion = session->value(u"sso_region"_s);
+        }
+        QStringList missing;
+        for (const auto &[name, v] : {std::pair{u"sso_start_url"_s, startUrl}, std::pair{u"sso_region"_s, ssoRegion},
+                                      std::pair{u"sso_account_id"_s, value(profile, u"sso_account_id"_s)},
+                                      std::pair{u"sso_role_name"_s, value(profile, u"sso_role_name"_s)}}) {
+            if (v.isEmpty())
+                missing << name;
+        }
+        if (!missing.isEmpty())
+            return Result<Provider>(credentialsError(u"Profile '%1' uses IAM Identity Center but lacks %2"_s.arg(profile, missing.join(u", "_s))));
+        if (!m_context.network)
+            return Result<Provider>(credentialsError(u"Profile '%1' uses IAM Identity Center, which needs the network here"_s.arg(profile)));
+        SsoCredentialsProvider::Settings settings;
+        settings.profile = profile;
+        settings.accountId = value(profile, u"sso_account_id"_s);
+        settings.roleName = value(profile, u"sso_role_name"_s);
+        settings.startUrl = startUrl;
+        settings.ssoRegion = ssoRegion;
+        settings.sessionName = sessionName;
+        const SettingsResolver resolver(m_files, m_env);
+        auto portal = resolver.resolve(u"sso"_s, profile, ssoRegion, {});
+        auto oidc = resolver.resolve(u"sso-oidc"_s, profile, ssoRegion, {});
+        if (!portal.ok())
+            return Result<Provider>(portal.error());
+        if (!oidc.ok())
+            return Result<Provider>(oidc.error());
+        settings.portalEndpoint = portal->endpoint;
+        settings.oidcEndpoint = oidc->endpoint;
+        settings.tokenCacheDir = QDir(home()).filePath(u".aws/sso/cache"_s);
+        settings.cacheDir = clicache::assumeRoleCacheDir(home());
+        return Result<Provider>(Provider(std::make_shared<SsoCredentialsProvider>(settings, m_context.network, m_clock)));
     }
 
     Result<Provider> assumeRole(const QString &profile)
@@ -408,11 +452,14 @@ private:
             settings.stsEndpoint = SettingsResolver::defaultEndpoint(u"sts"_s, settings.stsRegion);
             settings.endpointProblem = sts.error().message;
         }
-        QString home = m_env.value(u"HOME"_s);
-        if (home.isEmpty())
-            home = QDir::homePath();
-        settings.cacheDir = clicache::assumeRoleCacheDir(home);
+        settings.cacheDir = clicache::assumeRoleCacheDir(home());
         return settings;
+    }
+
+    QString home() const
+    {
+        const QString fromEnv = m_env.value(u"HOME"_s);
+        return fromEnv.isEmpty() ? QDir::homePath() : fromEnv;
     }
 
     const AwsConfigFiles &m_files;

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""A loopback STS for tests: AssumeRole (SigV4 checked with botocore's own SigV4Auth against the
-source credentials it knows), AssumeRoleWithWebIdentity (unsigned) and GetCallerIdentity.
+"""A loopback STS and IAM Identity Center for tests: AssumeRole (SigV4 checked with botocore's own
+SigV4Auth against the source credentials it knows), AssumeRoleWithWebIdentity (unsigned) and
+GetCallerIdentity on POST /; the SSO portal's GetRoleCredentials on GET /federation/credentials
+(bearer token checked) and SSO OIDC CreateToken with a refresh token on POST /token.
 
 Issued credentials are derived from the role and the caller, so that two clients asking the same
 question get the same keys (botocore is compared with our client that way). Every request is
@@ -27,6 +29,8 @@ KEYS = json.loads(os.environ.get('STUB_KEYS', '{}'))  # access key id -> (secret
 MFA_CODE = os.environ.get('STUB_MFA_CODE', '123456')
 WEB_TOKEN = os.environ.get('STUB_WEB_TOKEN', 'web-identity-token')
 ISSUED = {}  # access key id -> (secret, token)
+SSO_TOKENS = set(os.environ.get('STUB_SSO_TOKENS', 'sso-access-1').split(','))  # accepted bearer tokens
+SSO_REFRESH = {'sso-refresh-1': ('sso-access-2', 'sso-refresh-2')}  # refresh token -> new tokens
 
 
 def log(entry):
@@ -90,9 +94,40 @@ class Handler(http.server.BaseHTTPRequestHandler):
         got = auth.split('Signature=')[1].strip()
         return (akid, None) if expected == got else (None, 'signature mismatch')
 
+    def answer_json(self, status, obj):
+        data = json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/json')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query).items()}
+        bearer = self.headers.get('x-amz-sso_bearer_token', '')
+        log({'Action': 'GetRoleCredentials', 'path': url.path, **query, 'bearer': bearer})
+        if url.path != '/federation/credentials':
+            return self.answer_json(404, {'message': 'not found'})
+        if bearer not in SSO_TOKENS:
+            return self.answer_json(401, {'message': 'Session token not found or invalid'})
+        digest = hashlib.sha256((query['account_id'] + '|' + query['role_name']).encode()).hexdigest().upper()
+        expires = int((datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=1)).timestamp() * 1000)
+        self.answer_json(200, {'roleCredentials': {'accessKeyId': 'ASIASSO' + digest[:13], 'secretAccessKey': 'S' + digest[13:53],
+                                                   'sessionToken': 'T' + digest[:40], 'expiration': expires}})
+
     def do_POST(self):
         length = int(self.headers.get('Content-Length', '0'))
         body = self.rfile.read(length)
+        if self.path == '/token':
+            request = json.loads(body or b'{}')
+            log({'Action': 'CreateToken', 'grantType': request.get('grantType'), 'clientId': request.get('clientId')})
+            pair = SSO_REFRESH.get(request.get('refreshToken'))
+            if request.get('grantType') != 'refresh_token' or pair is None or request.get('clientSecret') != 'client-secret':
+                return self.answer_json(400, {'error': 'invalid_grant', 'error_description': 'bad refresh token'})
+            SSO_TOKENS.add(pair[0])
+            return self.answer_json(200, {'accessToken': pair[0], 'expiresIn': 28800, 'refreshToken': pair[1],
+                                          'tokenType': 'Bearer'})
         form = {k: v[0] for k, v in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items()}
         action = form.get('Action')
         entry = {k: (v if k not in ('TokenCode', 'WebIdentityToken') else f'<{len(v)} chars>') for k, v in form.items()}

@@ -1,10 +1,12 @@
-// Assumed roles against a loopback STS (tests/tools/stub_sts.py) reached through
-// AWS_ENDPOINT_URL_STS: the stub checks every AssumeRole signature with botocore's SigV4Auth;
-// chaining, MFA, web identity, the AWS CLI's cache both ways, and botocore as the oracle for the
-// keys a profile resolves to.
+// Sign-in beyond static keys, against a loopback STS and IAM Identity Center
+// (tests/tools/stub_sts.py) reached through AWS_ENDPOINT_URL_STS, _SSO and _SSO_OIDC: the stub
+// checks every AssumeRole signature with botocore's SigV4Auth and every SSO bearer token. Roles,
+// chaining, MFA, web identity, SSO with its token cache and refresh, the AWS CLI's caches both
+// ways, and botocore as the oracle for the keys a profile resolves to.
 #include "aws/assumeroleprovider.h"
 #include "aws/clicache.h"
 #include "aws/credentialsprovider.h"
+#include "aws/ssoprovider.h"
 #include "support/testpaths.h"
 
 #include <QFile>
@@ -36,7 +38,7 @@ Result<AwsCredentials> fetchNow(CredentialsProvider &provider)
 
 } // namespace
 
-class TestAssumeRole : public QObject
+class TestSignIn : public QObject
 {
     Q_OBJECT
 
@@ -53,8 +55,14 @@ private Q_SLOTS:
     void botocoreResolvesTheSameKeys();
     void cacheKeyMatchesBotocore();
     void failingProcessNeverQuotesItsOutput();
+    void ssoUsesTheCachedToken_data();
+    void ssoUsesTheCachedToken();
+    void ssoRefreshesAnExpiringTokenAndWritesTheCacheBack();
+    void ssoWithoutSignInSaysHowToSignIn();
+    void botocoreResolvesTheSameSsoKeys();
 
 private:
+    void writeSsoToken(const QString &cacheKeyInput, qint64 expiresInSecs, bool refreshable);
     std::shared_ptr<CredentialsProvider> resolve(const QString &profile, MfaPrompt prompt = {});
     QList<QJsonObject> stsLog() const;
     QProcessEnvironment pythonEnv() const;
@@ -68,7 +76,7 @@ private:
     QNetworkAccessManager m_network;
 };
 
-void TestAssumeRole::initTestCase()
+void TestSignIn::initTestCase()
 {
     m_python = testing::pythonWith(u"botocore"_s);
     if (m_python.isEmpty())
@@ -86,13 +94,13 @@ void TestAssumeRole::initTestCase()
     QVERIFY(m_port.toInt() > 0);
 }
 
-void TestAssumeRole::cleanupTestCase()
+void TestSignIn::cleanupTestCase()
 {
     m_stub.kill();
     m_stub.waitForFinished(5000);
 }
 
-void TestAssumeRole::init()
+void TestSignIn::init()
 {
     // A fresh HOME (so a fresh ~/.aws/cli/cache) and config for each test; the log starts empty.
     static int n = 0;
@@ -109,6 +117,9 @@ void TestAssumeRole::init()
                      "[profile web]\nregion = eu-west-1\nrole_arn = arn:aws:iam::123456789012:role/Web\nweb_identity_token_file = %3\n"
                      "[profile loop-a]\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = loop-b\n"
                      "[profile loop-b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = loop-a\n"
+                     "[profile sso]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = SparkUser\nregion = eu-west-1\n"
+                     "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n"
+                     "[profile sso-legacy]\nsso_start_url = https://legacy.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 444455556666\nsso_role_name = Reader\n"
                      "[profile failing]\ncredential_process = sh -c 'echo SECRETVALUE-IN-STDERR >&2; exit 3'\n")
                      .arg(kBaseKey, kBaseSecret, home + u"/token"_s)
                      .toUtf8());
@@ -120,11 +131,13 @@ void TestAssumeRole::init()
     m_env = Environment{{u"HOME"_s, home},
                         {u"AWS_CONFIG_FILE"_s, home + u"/.aws/config"_s},
                         {u"AWS_SHARED_CREDENTIALS_FILE"_s, home + u"/.aws/credentials"_s},
-                        {u"AWS_ENDPOINT_URL_STS"_s, u"http://127.0.0.1:"_s + m_port}};
+                        {u"AWS_ENDPOINT_URL_STS"_s, u"http://127.0.0.1:"_s + m_port},
+                        {u"AWS_ENDPOINT_URL_SSO"_s, u"http://127.0.0.1:"_s + m_port},
+                        {u"AWS_ENDPOINT_URL_SSO_OIDC"_s, u"http://127.0.0.1:"_s + m_port}};
     QFile::remove(m_log);
 }
 
-std::shared_ptr<CredentialsProvider> TestAssumeRole::resolve(const QString &profile, MfaPrompt prompt)
+std::shared_ptr<CredentialsProvider> TestSignIn::resolve(const QString &profile, MfaPrompt prompt)
 {
     auto files = AwsConfigFiles::load(m_env);
     if (!files.ok())
@@ -140,7 +153,7 @@ std::shared_ptr<CredentialsProvider> TestAssumeRole::resolve(const QString &prof
     return p.value();
 }
 
-QList<QJsonObject> TestAssumeRole::stsLog() const
+QList<QJsonObject> TestSignIn::stsLog() const
 {
     QList<QJsonObject> out;
     QFile f(m_log);
@@ -151,7 +164,7 @@ QList<QJsonObject> TestAssumeRole::stsLog() const
     return out;
 }
 
-QProcessEnvironment TestAssumeRole::pythonEnv() const
+QProcessEnvironment TestSignIn::pythonEnv() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &name : {u"AWS_PROFILE"_s, u"AWS_ACCESS_KEY_ID"_s, u"AWS_SECRET_ACCESS_KEY"_s, u"AWS_SESSION_TOKEN"_s,
@@ -162,7 +175,7 @@ QProcessEnvironment TestAssumeRole::pythonEnv() const
     return env;
 }
 
-void TestAssumeRole::assumesARoleSignedWithTheSourceKeys()
+void TestSignIn::assumesARoleSignedWithTheSourceKeys()
 {
     auto provider = resolve(u"role"_s);
     QVERIFY(provider);
@@ -183,7 +196,7 @@ void TestAssumeRole::assumesARoleSignedWithTheSourceKeys()
     QVERIFY(provider->description().contains(u"role arn:aws:iam::123456789012:role/Analyst (from profile base)"_s));
 }
 
-void TestAssumeRole::chainsRoles()
+void TestSignIn::chainsRoles()
 {
     auto provider = resolve(u"chained"_s);
     QVERIFY(provider);
@@ -200,7 +213,7 @@ void TestAssumeRole::chainsRoles()
     QVERIFY(!resolve(u"loop-a"_s));
 }
 
-void TestAssumeRole::asksForAnMfaCodeAndFailsClearlyWithout()
+void TestSignIn::asksForAnMfaCodeAndFailsClearlyWithout()
 {
     QStringList asked;
     auto provider = resolve(u"mfa"_s, [&asked](const QString &serial, std::function<void(std::optional<QString>)> answer) {
@@ -233,7 +246,7 @@ void TestAssumeRole::asksForAnMfaCodeAndFailsClearlyWithout()
     QVERIFY(e3.error().message.contains(u"needs an MFA code"_s));
 }
 
-void TestAssumeRole::webIdentityIsUnsigned()
+void TestSignIn::webIdentityIsUnsigned()
 {
     auto provider = resolve(u"web"_s);
     QVERIFY(provider);
@@ -246,7 +259,7 @@ void TestAssumeRole::webIdentityIsUnsigned()
     QCOMPARE(log.first().value(u"WebIdentityToken"_s).toString(), u"<18 chars>"_s);
 }
 
-void TestAssumeRole::writesAndReadsTheCliCache()
+void TestSignIn::writesAndReadsTheCliCache()
 {
     auto first = resolve(u"role"_s);
     const auto c = fetchNow(*first);
@@ -264,7 +277,7 @@ void TestAssumeRole::writesAndReadsTheCliCache()
     QCOMPARE(stsLog().size(), 1);
 }
 
-void TestAssumeRole::theAwsCliReusesOurCacheAndWeReuseIts()
+void TestSignIn::theAwsCliReusesOurCacheAndWeReuseIts()
 {
     const QString aws = QStandardPaths::findExecutable(u"aws"_s);
     if (aws.isEmpty())
@@ -303,7 +316,7 @@ void TestAssumeRole::theAwsCliReusesOurCacheAndWeReuseIts()
     QCOMPARE(stsLog().size(), 2); // the CLI's AssumeRole and GetCallerIdentity; none of ours
 }
 
-void TestAssumeRole::botocoreResolvesTheSameKeys()
+void TestSignIn::botocoreResolvesTheSameKeys()
 {
     int compared = 0;
     for (const QString &profile : {u"role"_s, u"chained"_s, u"web"_s}) {
@@ -326,7 +339,7 @@ void TestAssumeRole::botocoreResolvesTheSameKeys()
     qInfo("botocore resolved the same keys for %d of 3 profiles", compared);
 }
 
-void TestAssumeRole::cacheKeyMatchesBotocore()
+void TestSignIn::cacheKeyMatchesBotocore()
 {
     // botocore's own key computation for the same arguments.
     QProcess py;
@@ -351,7 +364,7 @@ void TestAssumeRole::cacheKeyMatchesBotocore()
     QCOMPARE(clicache::assumeRoleKey(c), expected.at(2));
 }
 
-void TestAssumeRole::failingProcessNeverQuotesItsOutput()
+void TestSignIn::failingProcessNeverQuotesItsOutput()
 {
     auto files = AwsConfigFiles::load(m_env);
     QVERIFY(files.ok());
@@ -364,5 +377,132 @@ void TestAssumeRole::failingProcessNeverQuotesItsOutput()
     QVERIFY2(!c.error().message.contains(u"SECRETVALUE"_s), qPrintable(c.error().message));
 }
 
-QTEST_GUILESS_MAIN(TestAssumeRole)
-#include "tst_assumerole.moc"
+void TestSignIn::writeSsoToken(const QString &cacheKeyInput, qint64 expiresInSecs, bool refreshable)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QJsonObject token{{u"startUrl"_s, u"https://corp.awsapps.com/start"_s}, {u"region"_s, u"eu-west-1"_s},
+                      {u"accessToken"_s, u"sso-access-1"_s},
+                      {u"expiresAt"_s, now.addSecs(expiresInSecs).toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s)}};
+    if (refreshable) {
+        token.insert(u"refreshToken"_s, u"sso-refresh-1"_s);
+        token.insert(u"clientId"_s, u"client-id"_s);
+        token.insert(u"clientSecret"_s, u"client-secret"_s);
+        token.insert(u"registrationExpiresAt"_s, now.addDays(30).toString(u"yyyy-MM-ddTHH:mm:ss'Z'"_s));
+    }
+    const QString dir = m_env.value(u"HOME"_s) + u"/.aws/sso/cache"_s;
+    QDir().mkpath(dir);
+    QFile f(dir + u'/' + SsoCredentialsProvider::tokenCacheKey(cacheKeyInput, {}) + u".json"_s);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QJsonDocument(token).toJson());
+}
+
+void TestSignIn::ssoUsesTheCachedToken_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("cacheKeyInput"); // botocore keys the token by the session name, or the start URL
+    QTest::addColumn<QString>("account");
+    QTest::newRow("sso_session") << u"sso"_s << u"corp"_s << u"111122223333"_s;
+    QTest::newRow("legacy") << u"sso-legacy"_s << u"https://legacy.awsapps.com/start"_s << u"444455556666"_s;
+}
+
+void TestSignIn::ssoUsesTheCachedToken()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, cacheKeyInput);
+    QFETCH(QString, account);
+    writeSsoToken(cacheKeyInput, 3600, false);
+    auto provider = resolve(profile);
+    QVERIFY(provider);
+    const auto c = fetchNow(*provider);
+    QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().message));
+    QVERIFY(c->accessKeyId.startsWith(u"ASIASSO"_s));
+    const auto log = stsLog();
+    QCOMPARE(log.size(), 1);
+    QCOMPARE(log.first().value(u"Action"_s).toString(), u"GetRoleCredentials"_s);
+    QCOMPARE(log.first().value(u"account_id"_s).toString(), account);
+    QCOMPARE(log.first().value(u"bearer"_s).toString(), u"sso-access-1"_s);
+    QVERIFY(provider->description().contains(u"IAM Identity Center: account %1"_s.arg(account)));
+    // The role credentials went to the CLI's cache, private; a second provider reuses them.
+    const QString dir = m_env.value(u"HOME"_s) + u"/.aws/cli/cache"_s;
+    const QStringList files = QDir(dir).entryList({u"*.json"_s}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(QFile::permissions(dir + u'/' + files.first()), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    auto second = resolve(profile);
+    QCOMPARE(fetchNow(*second)->accessKeyId, c->accessKeyId);
+    QCOMPARE(stsLog().size(), 1);
+}
+
+void TestSignIn::ssoRefreshesAnExpiringTokenAndWritesTheCacheBack()
+{
+    writeSsoToken(u"corp"_s, 5 * 60, true); // within botocore's 15-minute refresh window
+    auto provider = resolve(u"sso"_s);
+    const auto c = fetchNow(*provider);
+    QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().message));
+    const auto log = stsLog();
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.at(0).value(u"Action"_s).toString(), u"CreateToken"_s);
+    QCOMPARE(log.at(0).value(u"grantType"_s).toString(), u"refresh_token"_s);
+    QCOMPARE(log.at(1).value(u"bearer"_s).toString(), u"sso-access-2"_s);
+    QFile f(m_env.value(u"HOME"_s) + u"/.aws/sso/cache/"_s + SsoCredentialsProvider::tokenCacheKey(u"corp"_s, {}) + u".json"_s);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject cached = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(cached.value(u"accessToken"_s).toString(), u"sso-access-2"_s);
+    QCOMPARE(cached.value(u"refreshToken"_s).toString(), u"sso-refresh-2"_s);
+    QCOMPARE(cached.value(u"clientSecret"_s).toString(), u"client-secret"_s);
+    QVERIFY(QDateTime::fromString(cached.value(u"expiresAt"_s).toString(), Qt::ISODate) > QDateTime::currentDateTimeUtc().addSecs(7 * 3600));
+    QCOMPARE(QFile::permissions(f.fileName()), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+
+    // botocore reads the token we wrote back and needs no refresh of its own.
+    QFile::remove(m_log);
+    QProcess py;
+    py.setProcessEnvironment(pythonEnv());
+    py.start(m_python, {u"-c"_s, u"import botocore.session as s; c = s.Session(profile='sso').get_credentials()"
+                                 u".get_frozen_credentials(); print(c.access_key)"_s});
+    QVERIFY(py.waitForFinished(60000));
+    QVERIFY2(py.exitCode() == 0, py.readAllStandardError().right(600).constData());
+    QCOMPARE(QString::fromUtf8(py.readAllStandardOutput()).trimmed(), c->accessKeyId);
+    QCOMPARE(stsLog().size(), 1);
+    QCOMPARE(stsLog().first().value(u"bearer"_s).toString(), u"sso-access-2"_s);
+}
+
+void TestSignIn::ssoWithoutSignInSaysHowToSignIn()
+{
+    auto provider = resolve(u"sso"_s);
+    const auto c = fetchNow(*provider);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().code, u"SsoSignInRequired"_s);
+    QVERIFY2(c.error().message.contains(u"aws sso login --sso-session corp"_s), qPrintable(c.error().message));
+    // An expired token that cannot be refreshed says so, without quoting it.
+    writeSsoToken(u"corp"_s, -60, false);
+    auto expired = resolve(u"sso"_s);
+    const auto e = fetchNow(*expired);
+    QVERIFY(!e.ok());
+    QVERIFY(e.error().message.contains(u"expired"_s));
+    QVERIFY(!e.error().message.contains(u"sso-access-1"_s));
+    QCOMPARE(stsLog().size(), 0);
+}
+
+void TestSignIn::botocoreResolvesTheSameSsoKeys()
+{
+    int agreed = 0;
+    for (const auto &[profile, key] : {std::pair{u"sso"_s, u"corp"_s}, std::pair{u"sso-legacy"_s, u"https://legacy.awsapps.com/start"_s}}) {
+        writeSsoToken(key, 3600, false);
+        auto provider = resolve(profile);
+        const auto ours = fetchNow(*provider);
+        QVERIFY(ours.ok());
+        QProcess py;
+        py.setProcessEnvironment(pythonEnv());
+        py.start(m_python, {u"-c"_s, u"import botocore.session as s; c = s.Session(profile='%1').get_credentials()"
+                                     u".get_frozen_credentials(); print(c.access_key, c.token)"_s.arg(profile)});
+        QVERIFY(py.waitForFinished(60000));
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().right(600).constData());
+        const QStringList theirs = QString::fromUtf8(py.readAllStandardOutput()).trimmed().split(u' ');
+        QCOMPARE(theirs.value(0), ours->accessKeyId);
+        QCOMPARE(theirs.value(1), ours->sessionToken);
+        ++agreed;
+    }
+    qInfo("botocore resolved the same SSO keys for %d of 2 profiles", agreed);
+}
+
+QTEST_GUILESS_MAIN(TestSignIn)
+#include "tst_signin.moc"
