@@ -1,7 +1,9 @@
 #include "athenactl/athenactl.h"
 
 #include "athena/athenajson.h"
+#include "athenactl/commands.h"
 #include "athenactl/jsonoutput.h"
+#include "athenactl/terminalprompt.h"
 #include "athena/validation.h"
 
 #include <QCoreApplication>
@@ -10,78 +12,10 @@
 #include <QNetworkAccessManager>
 #include <QTimer>
 
-#include <cstdio>
-#include <iostream>
-#include <string>
-#include <termios.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 using namespace athena;
 
 namespace {
-
-// Asks for an MFA code on the terminal, as the AWS CLI does (no echo); nullopt without one.
-std::optional<QString> readMfaCodeFromTerminal(const QString &serial)
-{
-    if (!::isatty(STDIN_FILENO))
-        return std::nullopt;
-    std::fprintf(stderr, "Enter MFA code for %s: ", qPrintable(serial));
-    std::fflush(stderr);
-    termios saved{};
-    const bool haveTerm = ::tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (haveTerm) {
-        termios silent = saved;
-        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-    }
-    std::string line;
-    const bool got = static_cast<bool>(std::getline(std::cin, line));
-    if (haveTerm)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-    std::fprintf(stderr, "\n");
-    if (!got)
-        return std::nullopt;
-    return QString::fromStdString(line).trimmed();
-}
-
-struct CommandSpec
-{
-    QString name;
-    QStringList options; // command options it accepts (globals are always accepted)
-    QString synopsis;
-};
-
-const QList<CommandSpec> &commands()
-{
-    static const QList<CommandSpec> list = {
-        {u"list-sessions"_s, {u"work-group"_s, u"state-filter"_s, u"max-results"_s, u"next-token"_s, u"all-pages"_s},
-         u"list-sessions --work-group WG [--state-filter STATE] [--max-results N] [--next-token T] [--all-pages]"_s},
-        {u"get-session"_s, {u"session-id"_s}, u"get-session SESSION_ID"_s},
-        {u"get-session-status"_s, {u"session-id"_s}, u"get-session-status SESSION_ID"_s},
-        {u"start-session"_s,
-         {u"work-group"_s, u"max-concurrent-dpus"_s, u"coordinator-dpu-size"_s, u"default-executor-dpu-size"_s,
-          u"description"_s, u"idle-timeout-minutes"_s, u"notebook-version"_s, u"additional-config"_s,
-          u"spark-property"_s, u"client-request-token"_s, u"execution-role"_s, u"wait"_s},
-         u"start-session --work-group WG --max-concurrent-dpus N [--coordinator-dpu-size N]\n"
-         u"                [--default-executor-dpu-size N] [--description D] [--idle-timeout-minutes N]\n"
-         u"                [--notebook-version V] [--additional-config K=V]... [--spark-property K=V]...\n"
-         u"                [--execution-role ARN] [--client-request-token T] [--wait]"_s},
-        {u"terminate-session"_s, {u"session-id"_s}, u"terminate-session SESSION_ID"_s},
-        {u"list-work-groups"_s, {}, u"list-work-groups"_s},
-        {u"list-engine-versions"_s, {}, u"list-engine-versions"_s},
-    };
-    return list;
-}
-
-const CommandSpec *findCommand(const QString &name)
-{
-    for (const CommandSpec &c : commands()) {
-        if (c.name == name)
-            return &c;
-    }
-    return nullptr;
-}
 
 QString timeText(const QDateTime &t)
 {
@@ -237,13 +171,27 @@ void AthenaCtl::run(const QStringList &arguments)
     }
     m_table = output == u"table"_s;
 
+    if (m_command == u"sso"_s) {
+        if (m_positional.value(0) != u"logout"_s) {
+            usage(u"sso takes 'logout' (sign in with 'aws sso login')"_s);
+            return;
+        }
+        ssoLogout();
+        return;
+    }
+    if (m_command == u"configure"_s && m_positional.value(0) != u"list"_s) {
+        usage(u"configure takes 'list'"_s);
+        return;
+    }
+
     ConnectionOptions options;
     options.profile = m_parser.value(u"profile"_s);
     options.region = m_parser.value(u"region"_s);
     options.endpointUrl = m_parser.value(u"endpoint-url"_s);
-    options.mfaPrompt = [this](const QString &serial, std::function<void(std::optional<QString>)> answer) {
-        answer(readMfaCodeFromTerminal(serial));
-    };
+    if (stdinIsTerminal()) // without one, a role with mfa_serial fails and says so
+        options.mfaPrompt = [](const QString &serial, std::function<void(std::optional<QString>)> answer) {
+            answer(readMfaCodeFromTerminal(serial));
+        };
     auto connection = openConnection(m_network, options, m_env);
     if (!connection.ok()) {
         fail(connection.error());
@@ -263,6 +211,8 @@ void AthenaCtl::run(const QStringList &arguments)
         terminateSession();
     else if (m_command == u"list-work-groups"_s)
         listWorkGroups();
+    else if (m_command == u"configure"_s)
+        configureList();
     else if (m_command == u"list-engine-versions"_s)
         listEngineVersions();
 }

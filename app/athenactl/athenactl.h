@@ -45,6 +45,8 @@ private:
     void terminateSession();
     void listWorkGroups();
     void listEngineVersions();
+    void configureList();  // configurecommands.cpp
+    void ssoLogout();      // configurecommands.cpp
     void waitForSession(const QString &sessionId, const QString &token);
 
     QTextStream &m_out;

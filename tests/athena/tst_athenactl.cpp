@@ -2,6 +2,9 @@
 #include "athena/athenajson.h"
 #include "support/scriptedhttpserver.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -55,6 +58,9 @@ private Q_SLOTS:
     void startAndWait();
     void startFailureNamesTheToken();
     void helpAndVersion();
+    void configureListShowsSourcesNeverSecrets();
+    void ssoLogoutForgetsTheSignIn();
+    void mfaWithoutATerminalFailsClearly();
 
 private:
     Run run(const QStringList &args);
@@ -210,6 +216,56 @@ void TestAthenaCtl::helpAndVersion()
     const Run version = run({u"--version"_s});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith("athenactl "));
+}
+
+void TestAthenaCtl::configureListShowsSourcesNeverSecrets()
+{
+    const Run r = run({u"configure"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(u"eu-west-1"_s) && out.contains(u"AWS_REGION"_s), r.out.constData());
+    QVERIFY2(out.contains(u"AWS_ENDPOINT_URL_ATHENA"_s), r.out.constData());
+    QVERIFY2(out.contains(u"****************TEST"_s) && out.contains(u"the environment"_s), r.out.constData());
+    QVERIFY(!out.contains(u"AKIDCTLTEST"_s));
+    QVERIFY(!out.contains(u"ctl-test-secret"_s));
+    QCOMPARE(m_server->received.size(), 0); // no request to Athena
+}
+
+void TestAthenaCtl::ssoLogoutForgetsTheSignIn()
+{
+    QDir(m_home->path()).mkpath(u".aws/sso/cache"_s);
+    QFile config(m_home->filePath(u".aws/config"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile corp]\nsso_session = corp\nsso_account_id = 1\nsso_role_name = r\n"
+                 "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n");
+    config.close();
+    // botocore's key for the session "corp": sha1("corp").
+    const QString token = m_home->filePath(u".aws/sso/cache/"_s
+                                           + QString::fromLatin1(QCryptographicHash::hash("corp", QCryptographicHash::Sha1).toHex()) + u".json"_s);
+    QFile f(token);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"accessToken\": \"x\"}");
+    f.close();
+    const Run r = run({u"sso"_s, u"logout"_s, u"--profile"_s, u"corp"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!QFile::exists(token));
+    QVERIFY2(r.err.contains("signed out of https://corp.awsapps.com/start"), r.err.constData());
+    QCOMPARE(run({u"sso"_s, u"login"_s}).exitCode, 2);
+}
+
+void TestAthenaCtl::mfaWithoutATerminalFailsClearly()
+{
+    QFile config(m_home->filePath(u".aws/config"_s));
+    QDir(m_home->path()).mkpath(u".aws"_s);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = s\n"
+                 "[profile mfa]\nregion = eu-west-1\nrole_arn = arn:aws:iam::1:role/a\nsource_profile = base\n"
+                 "mfa_serial = arn:aws:iam::1:mfa/me\n");
+    config.close();
+    const Run r = run({u"list-work-groups"_s, u"--profile"_s, u"mfa"_s}); // stdin is not a terminal here
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("needs an MFA code for arn:aws:iam::1:mfa/me"), r.err.constData());
+    QCOMPARE(m_server->received.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestAthenaCtl)

@@ -1,0 +1,36 @@
+#include "athenactl/commands.h"
+
+using namespace Qt::StringLiterals;
+
+const QList<CommandSpec> &commands()
+{
+    static const QList<CommandSpec> list = {
+        {u"list-sessions"_s, {u"work-group"_s, u"state-filter"_s, u"max-results"_s, u"next-token"_s, u"all-pages"_s},
+         u"list-sessions --work-group WG [--state-filter STATE] [--max-results N] [--next-token T] [--all-pages]"_s},
+        {u"get-session"_s, {u"session-id"_s}, u"get-session SESSION_ID"_s},
+        {u"get-session-status"_s, {u"session-id"_s}, u"get-session-status SESSION_ID"_s},
+        {u"start-session"_s,
+         {u"work-group"_s, u"max-concurrent-dpus"_s, u"coordinator-dpu-size"_s, u"default-executor-dpu-size"_s,
+          u"description"_s, u"idle-timeout-minutes"_s, u"notebook-version"_s, u"additional-config"_s,
+          u"spark-property"_s, u"client-request-token"_s, u"execution-role"_s, u"wait"_s},
+         u"start-session --work-group WG --max-concurrent-dpus N [--coordinator-dpu-size N]\n"
+         u"                [--default-executor-dpu-size N] [--description D] [--idle-timeout-minutes N]\n"
+         u"                [--notebook-version V] [--additional-config K=V]... [--spark-property K=V]...\n"
+         u"                [--execution-role ARN] [--client-request-token T] [--wait]"_s},
+        {u"terminate-session"_s, {u"session-id"_s}, u"terminate-session SESSION_ID"_s},
+        {u"list-work-groups"_s, {}, u"list-work-groups"_s},
+        {u"list-engine-versions"_s, {}, u"list-engine-versions"_s},
+        {u"configure"_s, {}, u"configure list              (the resolved profile, region, endpoint, credentials)"_s},
+        {u"sso"_s, {}, u"sso logout                  (forget the profile's IAM Identity Center sign-in)"_s},
+    };
+    return list;
+}
+
+const CommandSpec *findCommand(const QString &name)
+{
+    for (const CommandSpec &c : commands()) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}

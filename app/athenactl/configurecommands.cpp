@@ -1,0 +1,91 @@
+// athenactl configure list and sso logout: where the settings and credentials come from, and
+// forgetting an IAM Identity Center sign-in.
+#include "athenactl/athenactl.h"
+
+#include "aws/clicache.h"
+#include "aws/ssoprovider.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The last four characters of a key id, as `aws configure list` shows it.
+QString masked(const QString &accessKeyId)
+{
+    return accessKeyId.size() <= 4 ? QString(accessKeyId.size(), u'*') : QString(16, u'*') + accessKeyId.right(4);
+}
+
+} // namespace
+
+void AthenaCtl::configureList()
+{
+    const aws::ClientSettings &s = m_connection->settings;
+    auto row = [this](const QString &name, const QString &value, const QString &from) {
+        m_out << name.leftJustified(12) << ' ' << value.leftJustified(44) << ' ' << from << '\n';
+    };
+    row(u"Name"_s, u"Value"_s, u"Source"_s);
+    row(u"----"_s, u"-----"_s, u"------"_s);
+    row(u"profile"_s, s.profile, s.profileExplicit ? u"--profile"_s : u"AWS_PROFILE or default"_s);
+    row(u"region"_s, s.region, s.regionSource);
+    row(u"endpoint"_s, s.endpoint.toString(), s.endpointSource);
+    m_out.flush();
+    m_connection->credentials->fetch(this, [this, row](const aws::Result<aws::AwsCredentials> &c) {
+        if (!c.ok()) {
+            row(u"credentials"_s, u"<not available>"_s, m_connection->credentials->description());
+            m_out.flush();
+            fail(c.error());
+            return;
+        }
+        row(u"access_key"_s, masked(c->accessKeyId), c->source.isEmpty() ? m_connection->credentials->description() : c->source);
+        row(u"secret_key"_s, masked(c->secretAccessKey), QString());
+        row(u"expires"_s, c->expiration.isValid() ? c->expiration.toUTC().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s) : u"never"_s,
+            c->sessionToken.isEmpty() ? u"long-term keys"_s : u"temporary credentials"_s);
+        m_out.flush();
+        done(Ok);
+    });
+}
+
+void AthenaCtl::ssoLogout()
+{
+    auto files = aws::AwsConfigFiles::load(m_env);
+    if (!files.ok()) {
+        fail(files.error());
+        return;
+    }
+    const aws::SettingsResolver resolver(files.value(), m_env);
+    auto profile = resolver.profile(m_parser.value(u"profile"_s));
+    if (!profile.ok()) {
+        fail(profile.error());
+        return;
+    }
+    const QString session = files->profileValue(*profile, u"sso_session"_s);
+    QString startUrl = files->profileValue(*profile, u"sso_start_url"_s);
+    if (!session.isEmpty()) {
+        if (const aws::ConfigSection *section = files->config().section(u"sso-session "_s + session))
+            startUrl = section->value(u"sso_start_url"_s);
+    }
+    if (session.isEmpty() && startUrl.isEmpty()) {
+        usage(u"profile '%1' does not use IAM Identity Center"_s.arg(*profile));
+        return;
+    }
+    QString home = m_env.value(u"HOME"_s);
+    if (home.isEmpty())
+        home = QDir::homePath();
+    const QString token = QDir(home).filePath(u".aws/sso/cache/"_s + aws::SsoCredentialsProvider::tokenCacheKey(startUrl, session) + u".json"_s);
+    const QString role = QDir(aws::clicache::assumeRoleCacheDir(home))
+                             .filePath(aws::SsoCredentialsProvider::roleCacheKey(files->profileValue(*profile, u"sso_account_id"_s),
+                                                                                 files->profileValue(*profile, u"sso_role_name"_s),
+                                                                                 startUrl, session)
+                                       + u".json"_s);
+    int removed = 0;
+    for (const QString &path : {token, role}) {
+        if (QFile::exists(path) && QFile::remove(path))
+            ++removed;
+    }
+    m_err << "athenactl: signed out of " << startUrl << " (" << removed << " cached file(s) removed)\n";
+    m_err.flush();
+    done(Ok);
+}
