@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QStandardPaths>
@@ -25,6 +26,13 @@ namespace {
 
 const QString kBaseKey = u"AKIDBASEEXAMPLE00001"_s;
 const QString kBaseSecret = u"base/secret/EXAMPLEKEYxxxxxxxxxxxxxxxx"_s;
+
+// Every message any category logs during the test, every debug category on.
+QStringList g_messages;
+void collect(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_messages << message;
+}
 
 Result<AwsCredentials> fetchNow(CredentialsProvider &provider)
 {
@@ -60,6 +68,7 @@ private Q_SLOTS:
     void ssoRefreshesAnExpiringTokenAndWritesTheCacheBack();
     void ssoWithoutSignInSaysHowToSignIn();
     void botocoreResolvesTheSameSsoKeys();
+    void noSecretWasLogged(); // last
 
 private:
     void writeSsoToken(const QString &cacheKeyInput, qint64 expiresInSecs, bool refreshable);
@@ -78,6 +87,8 @@ private:
 
 void TestSignIn::initTestCase()
 {
+    QLoggingCategory::setFilterRules(u"*.debug=true"_s);
+    qInstallMessageHandler(collect);
     m_python = testing::pythonWith(u"botocore"_s);
     if (m_python.isEmpty())
         QSKIP("[peer:boto3] botocore is not installed: the STS stub checks signatures with it");
@@ -502,6 +513,22 @@ void TestSignIn::botocoreResolvesTheSameSsoKeys()
         ++agreed;
     }
     qInfo("botocore resolved the same SSO keys for %d of 2 profiles", agreed);
+}
+
+void TestSignIn::noSecretWasLogged()
+{
+    // Runs last: the secrets of every flow above (keys, tokens, MFA codes, SSO access, refresh
+    // and client secrets) appear in no message of any category.
+    qInstallMessageHandler(nullptr);
+    const QStringList secrets = {kBaseSecret, u"123456"_s, u"999111"_s, u"sso-access-1"_s, u"sso-access-2"_s, u"sso-refresh-1"_s,
+                                 u"sso-refresh-2"_s, u"client-secret"_s, u"web-identity-token"_s, u"SECRETVALUE"_s};
+    int checked = 0;
+    for (const QString &message : std::as_const(g_messages)) {
+        for (const QString &secret : secrets)
+            QVERIFY2(!message.contains(secret), qPrintable(u"a log message contains a secret: "_s + message.left(80)));
+        ++checked;
+    }
+    qInfo("%d log messages checked, none holds a secret", checked);
 }
 
 QTEST_GUILESS_MAIN(TestSignIn)
