@@ -151,6 +151,9 @@ void MainWindow::connectActions()
 
 void MainWindow::connectDashboard()
 {
+    // After each listing the credentials' expiry is known (and may have moved on a refresh).
+    connect(m_dashboard, &Dashboard::loadingFinished, this,
+            [this] { m_status->setConnectionText(m_dashboard->connectionDescription()); });
     connect(m_dashboard, &Dashboard::connected, this, [this](const QString &description) {
         m_status->setConnectionText(description);
         m_connectionError.reset();

@@ -148,7 +148,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
     m_selected.clear();
     m_poller.setClient(client);
     m_loader.setClient(client);
-    Q_EMIT connected(description);
+    Q_EMIT connected(connectionDescription());
     loadWorkGroups();
     return true;
 }
@@ -371,4 +371,11 @@ double Dashboard::dpuHourPrice() const
 void Dashboard::setDpuHourPrice(double usd)
 {
     QSettings().setValue(u"cost/dpuHourPriceUsd"_s, usd);
+}
+
+QString Dashboard::connectionDescription() const
+{
+    if (!m_connection || !m_connection->credentials || m_choice.kind != ConnectionChoice::Kind::Profile)
+        return m_description;
+    return m_description + u" · "_s + m_connection->credentials->description();
 }

@@ -75,7 +75,9 @@ public:
     aws::Result<bool> connectTo(const ConnectionChoice &choice);
     bool isConnected() const { return m_client != nullptr; }
     ConnectionChoice connection() const { return m_choice; }
-    QString connectionDescription() const { return m_description; }
+    // "Profile work · eu-west-1 · athena.eu-west-1.amazonaws.com · role … (from profile base),
+    // expires …": where the credentials come from and, once fetched, when they expire.
+    QString connectionDescription() const;
     QString region() const { return m_region; }
 
     void loadWorkGroups();
