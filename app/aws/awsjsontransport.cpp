@@ -252,8 +252,15 @@ void AwsCall::send(const AwsCredentials &credentials)
         m_sent = true;
         m_connectTimer->stop();
     });
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
-        if (received > m_transport->m_config.maxResponseBytes && m_reply) {
+    // The body is read as it arrives, so the cap holds for bytes received whatever the framing
+    // (chunked or not) and Qt's own buffer stays small: it stops reading the socket when full.
+    m_received.clear();
+    m_reply->setReadBufferSize(256 * 1024);
+    connect(m_reply, &QNetworkReply::readyRead, this, [this] {
+        if (!m_reply)
+            return;
+        m_received += m_reply->read(m_transport->m_config.maxResponseBytes + 1 - m_received.size());
+        if (m_received.size() > m_transport->m_config.maxResponseBytes) {
             m_reply->disconnect(this);
             m_reply->abort();
             m_reply->deleteLater();
@@ -265,6 +272,13 @@ void AwsCall::send(const AwsCredentials &credentials)
     connect(m_reply, &QNetworkReply::finished, this, &AwsCall::onReplyFinished);
     m_connectTimer->start(cfg.connectTimeoutMs);
     m_requestTimer->start(cfg.requestTimeoutMs);
+}
+
+const Result<AwsResponse> &AwsCall::result() const
+{
+    static const Result<AwsResponse> notYet(
+        AwsError::make(AwsError::Kind::Cancelled, u"NotFinished"_s, u"The call has not finished"_s));
+    return m_result ? *m_result : notYet;
 }
 
 void AwsCall::onAttemptTimeout(bool connectPhase)
@@ -294,7 +308,8 @@ void AwsCall::onReplyFinished()
     m_reply = nullptr;
 
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    const QByteArray body = reply->readAll();
+    const QByteArray body = m_received + reply->readAll();
+    m_received.clear();
     const QString requestId = QString::fromLatin1(reply->hasRawHeader("x-amzn-RequestId") ? reply->rawHeader("x-amzn-RequestId")
                                                                                            : reply->rawHeader("x-amz-request-id"));
     if (!statusAttr.isValid()) {

@@ -68,7 +68,8 @@ public:
     QString operation() const { return m_operation; }
     QByteArray body() const { return m_body; }
     bool isFinished() const { return m_result.has_value(); }
-    const Result<AwsResponse> &result() const { return *m_result; }
+    // Only meaningful once finished(); before that, a Cancelled error rather than undefined behaviour.
+    const Result<AwsResponse> &result() const;
     int attempts() const { return m_attempt; }
     void cancel();
 
@@ -97,6 +98,7 @@ private:
     bool m_unknownOutcome = false; // an earlier attempt may have reached the service
     bool m_skewRetried = false;
     QPointer<QNetworkReply> m_reply;
+    QByteArray m_received; // the current attempt's body so far, at most maxResponseBytes + 1
     QTimer *m_connectTimer = nullptr;
     QTimer *m_requestTimer = nullptr;
     QTimer *m_backoffTimer = nullptr;

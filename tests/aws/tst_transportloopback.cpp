@@ -12,6 +12,8 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void silentServerTimesOut();
     void closedPortIsANetworkError();
     void untrustedCertificateIsRefused();
+    void endlessChunkedBodyStopsAtTheCap();
+    void resultBeforeFinishedIsAnError();
 
 private:
     Result<AwsResponse> run(const QByteArray &body = R"({"WorkGroup":"spark"})");
@@ -185,6 +189,57 @@ void TestTransportLoopback::untrustedCertificateIsRefused()
              qPrintable(r.error().message));
     QVERIFY(handshakes >= 1);
     QVERIFY(!r.error().toString().contains(kCredentials.secretAccessKey));
+}
+
+void TestTransportLoopback::endlessChunkedBodyStopsAtTheCap()
+{
+    // A hostile endpoint answers 200 with a chunked body that never ends. The cap counts bytes
+    // received, so the call fails at it and the server cannot push far beyond it.
+    QTcpServer hostile;
+    QVERIFY(hostile.listen(QHostAddress::LocalHost, 0));
+    qint64 sent = 0;
+    const QByteArray chunk = "10000\r\n" + QByteArray(0x10000, 'x') + "\r\n"; // 64 KiB a chunk
+    connect(&hostile, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *s = hostile.nextPendingConnection();
+        auto pump = [s, &sent, chunk] {
+            while (s->state() == QAbstractSocket::ConnectedState && s->bytesToWrite() < 1024 * 1024 && sent < 512LL * 1024 * 1024) {
+                s->write(chunk);
+                sent += chunk.size();
+            }
+        };
+        connect(s, &QTcpSocket::readyRead, s, [s, pump] {
+            if (s->property("answered").toBool())
+                return;
+            s->readAll();
+            s->setProperty("answered", true);
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nTransfer-Encoding: chunked\r\n\r\n");
+            pump();
+        });
+        connect(s, &QTcpSocket::bytesWritten, s, pump);
+    });
+    TransportConfig config;
+    config.endpoint = QUrl(u"http://127.0.0.1:%1/"_s.arg(hostile.serverPort()));
+    config.region = u"us-east-1"_s;
+    config.maxAttempts = 1;
+    config.maxResponseBytes = 8 * 1024 * 1024;
+    m_transport = std::make_unique<AwsJsonTransport>(m_network.get(), std::make_shared<StaticCredentialsProvider>(kCredentials), config);
+    auto r = run();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, u"ResponseTooLarge"_s);
+    qInfo("the hostile server got %lld bytes out before the call stopped at its 8 MiB cap", sent);
+    QVERIFY2(sent < 32LL * 1024 * 1024, qPrintable(QString::number(sent)));
+}
+
+void TestTransportLoopback::resultBeforeFinishedIsAnError()
+{
+    m_server->script = {ScriptedHttpServer::Action::respond(200, R"({"Sessions":[]})")};
+    AwsCall *call = m_transport->call(u"ListSessions"_s, "{}");
+    QVERIFY(!call->isFinished());
+    QVERIFY(!call->result().ok()); // not undefined behaviour
+    QCOMPARE(call->result().error().code, u"NotFinished"_s);
+    QSignalSpy finished(call, &AwsCall::finished);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(call->result().ok());
 }
 
 QTEST_GUILESS_MAIN(TestTransportLoopback)
