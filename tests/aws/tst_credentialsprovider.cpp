@@ -161,13 +161,13 @@ void TestCredentialsProvider::partialKeysInFileNameTheFile()
 
 void TestCredentialsProvider::unsupportedProfileKindsExplainTheBridge()
 {
-    // SSO is not resolved natively yet; a role without a network to reach STS says so.
-    for (const QString &profile : {u"sso"_s}) {
-        auto p = resolveCredentialsProvider(files(), env(), profile, true);
-        QVERIFY(!p.ok());
-        QVERIFY2(p.error().message.contains(u"aws configure export-credentials --profile %1"_s.arg(profile)),
-                 qPrintable(p.error().message));
-    }
+    // Roles and IAM Identity Center are resolved natively (tst_signin); what they lack is named.
+    auto sso = resolveCredentialsProvider(files(), env(), u"sso"_s, true);
+    QVERIFY(!sso.ok());
+    QVERIFY2(sso.error().message.contains(u"has no [sso-session corp] section"_s), qPrintable(sso.error().message));
+    auto role = resolveCredentialsProvider(files(), env(), u"role"_s, true); // no network given here
+    QVERIFY(!role.ok());
+    QVERIFY2(role.error().message.contains(u"needs the network"_s), qPrintable(role.error().message));
 }
 
 void TestCredentialsProvider::noCredentialsSaysWhereItLooked()
