@@ -4,14 +4,38 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <csignal>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Every connection takes a file descriptor: raise the soft limit on open files to the hard limit
+// (often 1,024 against 500,000 or more), so that the connection cap derived from it is useful.
+// Returns a sentence for the start-up message, empty when there was nothing to do.
+QString raiseOpenFilesLimit()
+{
+    rlimit rl{};
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= rl.rlim_max)
+        return {};
+    const rlim_t before = rl.rlim_cur;
+    rl.rlim_cur = rl.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+        return u"could not raise the open-files limit from %1"_s.arg(static_cast<qulonglong>(before));
+    return u"open-files limit raised from %1 to %2"_s.arg(static_cast<qulonglong>(before))
+        .arg(rl.rlim_max == RLIM_INFINITY ? u"unlimited"_s : QString::number(static_cast<qulonglong>(rl.rlim_max)));
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    const QString openFiles = raiseOpenFilesLimit();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"athena-local"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(ATHENA_VERSION));
@@ -29,8 +53,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption port(u"port"_s, u"TCP port to listen on (default 8400; 0 picks a free one)."_s, u"N"_s, u"8400"_s);
-    const QCommandLineOption bind(u"bind"_s, u"Address to listen on (default 127.0.0.1). Anything but loopback needs SigV4."_s, u"ADDR"_s, u"127.0.0.1"_s);
-    const QCommandLineOption dataDir(u"data-dir"_s, u"Where state and credentials live (default %1)."_s.arg(local::LocalEndpoint::defaultDataDir()), u"DIR"_s);
+    const QCommandLineOption bind(u"bind"_s, u"Address to listen on (default 127.0.0.1; 0.0.0.0 or :: for every interface). Anything but loopback needs SigV4."_s, u"ADDR"_s, u"127.0.0.1"_s);
+    const QCommandLineOption region(u"region"_s, u"The region signatures must be scoped to (default us-east-1); others get InvalidSignatureException."_s, u"REGION"_s, u"us-east-1"_s);
+    const QCommandLineOption dataDir(u"data-dir"_s, u"Where state and credentials live (default %1). Made user-only; refused if group or others may write to it."_s.arg(local::LocalEndpoint::defaultDataDir()), u"DIR"_s);
     const QCommandLineOption inMemory(u"in-memory"_s, u"Keep no state on disk. Credentials come from --data-dir if given, else are new on every start."_s);
     const QCommandLineOption seed(u"seed-sessions"_s, u"Create N sessions over the Spark workgroups, states and times when the store is empty (at least half active)."_s, u"N"_s);
     const QCommandLineOption seedGroups(u"seed-work-groups"_s, u"Comma-separated workgroups for --seed-sessions (default: every Spark workgroup)."_s, u"LIST"_s);
@@ -44,8 +69,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption failRate(u"session-failure-rate"_s, u"Share of new sessions that go FAILED while starting."_s, u"R"_s, u"0"_s);
     const QCommandLineOption degradeRate(u"session-degrade-rate"_s, u"Share of new sessions that go DEGRADED once idle."_s, u"R"_s, u"0"_s);
     const QCommandLineOption maxBody(u"max-body-bytes"_s, u"Largest request body accepted (default 4194304); larger ones get 413."_s, u"N"_s, u"4194304"_s);
-    parser.addOptions({port, bind, dataDir, inMemory, seed, seedGroups, activeShare, timeScale, noAuth, printCredentials, dpuQuota, fault,
-                       faultSeed, failRate, degradeRate, maxBody});
+    const QCommandLineOption maxConnections(u"max-connections"_s, u"Connections served at once; more get 503 and are closed (default: the open-files limit, raised to its maximum at start, less %1)."_s.arg(local::HttpServer::kReservedFileDescriptors), u"N"_s, u"0"_s);
+    const QCommandLineOption maxPending(u"max-pending-body-bytes"_s, u"Bytes of unfinished requests held over all connections (default 67108864); the request that would exceed it gets 503."_s, u"N"_s, QString::number(local::HttpServer::kDefaultMaxPendingInputBytes));
+    const QCommandLineOption headTimeout(u"head-timeout-ms"_s, u"Time a client has to send a complete request head, from its first byte (default 10000); then 408."_s, u"MS"_s, QString::number(local::HttpServer::kDefaultHeadTimeoutMs));
+    parser.addOptions({port, bind, region, dataDir, inMemory, seed, seedGroups, activeShare, timeScale, noAuth, printCredentials, dpuQuota, fault,
+                       faultSeed, failRate, degradeRate, maxBody, maxConnections, maxPending, headTimeout});
     parser.process(app);
 
     auto usage = [&err](const QString &message) {
@@ -90,6 +118,18 @@ int main(int argc, char *argv[])
     if (!number(maxBody, 1024, 1e9, value))
         return usage(u"--max-body-bytes takes a number of at least 1024"_s);
     options.maxBodyBytes = static_cast<qint64>(value);
+    if (!number(maxConnections, 0, 1 << 20, value))
+        return usage(u"--max-connections takes a number (0: from the open-files limit)"_s);
+    options.maxConnections = static_cast<int>(value);
+    if (!number(maxPending, 1024, 1e12, value))
+        return usage(u"--max-pending-body-bytes takes a number of at least 1024"_s);
+    options.maxPendingBodyBytes = static_cast<qint64>(value);
+    if (!number(headTimeout, 1, 3.6e6, value))
+        return usage(u"--head-timeout-ms takes a number of milliseconds"_s);
+    options.headTimeoutMs = static_cast<int>(value);
+    options.region = parser.value(region);
+    if (!QRegularExpression(u"^[a-z0-9]+(-[a-z0-9]+)*$"_s).match(options.region).hasMatch() || options.region.size() > 64)
+        return usage(u"--region takes a region name such as us-east-1 or eu-west-1"_s);
     const QStringList faults = parser.values(fault);
     for (const QString &spec : faults) {
         auto rule = local::FaultRule::parse(spec);
@@ -101,25 +141,32 @@ int main(int argc, char *argv[])
     if (parser.isSet(printCredentials)) {
         if (options.inMemory && options.dataDir.isEmpty())
             return usage(u"--print-credentials with --in-memory needs --data-dir: otherwise each run has new credentials"_s);
+        QStringList notes;
         auto credentials = local::LocalEndpoint::loadOrCreateCredentials(
-            options.dataDir.isEmpty() ? local::LocalEndpoint::defaultDataDir() : options.dataDir);
+            options.dataDir.isEmpty() ? local::LocalEndpoint::defaultDataDir() : options.dataDir, &notes);
+        for (const QString &note : std::as_const(notes))
+            err << "athena-local: " << note << '\n';
         if (!credentials.ok()) {
             err << "athena-local: " << credentials.error().message << '\n';
             return 1;
         }
-        const QString host = options.bind == QHostAddress::Any ? u"127.0.0.1"_s : options.bind.toString();
         out << "export AWS_ACCESS_KEY_ID=" << credentials->accessKeyId << '\n'
             << "export AWS_SECRET_ACCESS_KEY=" << credentials->secretAccessKey << '\n'
             << "unset AWS_SESSION_TOKEN\n";
-        if (options.port != 0)
-            out << "export AWS_ENDPOINT_URL_ATHENA=http://" << (host.contains(u':') ? u'[' + host + u']' : host) << ':'
-                << options.port << '\n';
-        out << "export AWS_DEFAULT_REGION=\"${AWS_DEFAULT_REGION:-us-east-1}\"\n";
+        if (options.port != 0) {
+            local::LocalEndpoint probe(options);
+            out << "export AWS_ENDPOINT_URL_ATHENA=" << probe.url().toString(QUrl::StripTrailingSlash) << '\n';
+        }
+        // The endpoint accepts signatures for its own region only.
+        out << "export AWS_DEFAULT_REGION=" << options.region << '\n' << "export AWS_REGION=" << options.region << '\n';
         return 0;
     }
 
     local::LocalEndpoint endpoint(options);
-    if (auto started = endpoint.start(); !started.ok()) {
+    const auto started = endpoint.start();
+    for (const QString &note : endpoint.startupNotes())
+        err << "athena-local: " << note << '\n';
+    if (!started.ok()) {
         err << "athena-local: " << started.error().message << '\n';
         return 1;
     }
@@ -130,10 +177,11 @@ int main(int argc, char *argv[])
         err.flush();
         QCoreApplication::quit();
     });
-    err << "athena-local " << ATHENA_VERSION << " listening on " << endpoint.url().toString() << " ("
+    err << "athena-local " << ATHENA_VERSION << ' ' << endpoint.listeningDescription() << " ("
         << endpoint.engine().sessionCount() << " sessions, "
         << (options.inMemory ? u"in memory"_s : u"data in "_s + (options.dataDir.isEmpty() ? local::LocalEndpoint::defaultDataDir() : options.dataDir))
-        << (options.noAuth ? u", no authentication"_s : QString()) << ")\n";
+        << (options.noAuth ? u", no authentication"_s : u", region "_s + options.region) << ", up to "
+        << endpoint.server().maxConnections() << " connections" << (openFiles.isEmpty() ? QString() : u", "_s + openFiles) << ")\n";
     if (options.inMemory && options.dataDir.isEmpty() && !options.noAuth)
         err << "This run's throwaway credentials (new on every --in-memory start without --data-dir):\n"
             << "  export AWS_ACCESS_KEY_ID=" << endpoint.credentials().accessKeyId

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QStandardPaths>
@@ -50,17 +51,72 @@ aws::AwsCredentials LocalEndpoint::randomCredentials()
     return c;
 }
 
-aws::Result<aws::AwsCredentials> LocalEndpoint::loadOrCreateCredentials(const QString &dataDir)
+namespace {
+
+aws::AwsError configError(const QString &code, const QString &message)
 {
-    auto fail = [](const QString &message) {
-        return aws::AwsError::make(aws::AwsError::Kind::Config, u"CredentialsFile"_s, message);
-    };
+    return aws::AwsError::make(aws::AwsError::Kind::Config, code, message);
+}
+
+QString octalMode(QFileDevice::Permissions p)
+{
+    const int mode = (p & QFile::ReadOwner ? 0400 : 0) | (p & QFile::WriteOwner ? 0200 : 0) | (p & QFile::ExeOwner ? 0100 : 0)
+                     | (p & QFile::ReadGroup ? 040 : 0) | (p & QFile::WriteGroup ? 020 : 0) | (p & QFile::ExeGroup ? 010 : 0)
+                     | (p & QFile::ReadOther ? 04 : 0) | (p & QFile::WriteOther ? 02 : 0) | (p & QFile::ExeOther ? 01 : 0);
+    return u"0%1"_s.arg(QString::number(mode, 8).rightJustified(3, u'0'));
+}
+
+constexpr QFileDevice::Permissions kOthersMayWrite = QFile::WriteGroup | QFile::WriteOther;
+constexpr QFileDevice::Permissions kOthersMayAccess =
+    QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+
+} // namespace
+
+aws::Result<bool> LocalEndpoint::prepareDataDir(const QString &dataDir, QStringList *notes)
+{
+    const QFileInfo info(dataDir);
+    if (!info.exists()) {
+        if (!QDir().mkpath(dataDir))
+            return configError(u"DataDir"_s, u"Cannot create the data directory %1"_s.arg(dataDir));
+        if (!QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            return configError(u"DataDir"_s, u"Cannot make the data directory %1 user-only"_s.arg(dataDir));
+        return true;
+    }
+    if (!info.isDir())
+        return configError(u"DataDir"_s, u"The data directory %1 is not a directory"_s.arg(dataDir));
+    const QFileDevice::Permissions permissions = info.permissions();
+    if (permissions & kOthersMayWrite)
+        return configError(u"InsecureDataDir"_s,
+                           u"Refusing the data directory %1: group or others may write to it (mode %2), so they could "
+                           u"replace the credentials or the state. Run 'chmod 700 %1' or choose another directory."_s.arg(
+                               dataDir, octalMode(permissions)));
+    if (permissions & kOthersMayAccess) {
+        if (!QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            return configError(u"DataDir"_s, u"Cannot make the data directory %1 user-only"_s.arg(dataDir));
+        if (notes)
+            notes->append(u"made the data directory %1 user-only (mode 0700; it was %2)"_s.arg(dataDir, octalMode(permissions)));
+    }
+    return true;
+}
+
+aws::Result<aws::AwsCredentials> LocalEndpoint::loadOrCreateCredentials(const QString &dataDir, QStringList *notes)
+{
+    auto fail = [](const QString &message) { return configError(u"CredentialsFile"_s, message); };
+    if (auto prepared = prepareDataDir(dataDir, notes); !prepared.ok())
+        return prepared.error();
     QDir dir(dataDir);
-    if (!dir.exists() && !QDir().mkpath(dataDir))
-        return fail(u"Cannot create the data directory %1"_s.arg(dataDir));
-    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QFile file(dir.filePath(u"credentials.json"_s));
     if (file.exists()) {
+        const QFileDevice::Permissions permissions = file.permissions();
+        if (permissions & kOthersMayAccess) {
+            // Secret keys others may read: take that away before using them, and say so.
+            if (!file.setPermissions(QFile::ReadOwner | QFile::WriteOwner))
+                return fail(u"%1 may be read by others (mode %2) and cannot be made user-only: %3"_s.arg(
+                    file.fileName(), octalMode(permissions), file.errorString()));
+            if (notes)
+                notes->append(u"made %1 user-only (mode 0600; it was %2): it holds the endpoint's secret key"_s.arg(
+                    file.fileName(), octalMode(permissions)));
+        }
         if (!file.open(QIODevice::ReadOnly))
             return fail(u"Cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
         const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
@@ -91,7 +147,7 @@ aws::Result<bool> LocalEndpoint::start()
         if (m_options.credentials.isValid()) {
             m_credentials = m_options.credentials;
         } else if (!m_options.dataDir.isEmpty()) {
-            auto c = loadOrCreateCredentials(m_options.dataDir);
+            auto c = loadOrCreateCredentials(m_options.dataDir, &m_notes);
             if (!c.ok())
                 return c.error();
             m_credentials = c.value();
@@ -102,9 +158,10 @@ aws::Result<bool> LocalEndpoint::start()
         const QString dir = m_options.dataDir.isEmpty() ? defaultDataDir() : m_options.dataDir;
         if (m_options.credentials.isValid()) {
             m_credentials = m_options.credentials;
-            QDir().mkpath(dir);
+            if (auto prepared = prepareDataDir(dir, &m_notes); !prepared.ok())
+                return prepared.error();
         } else {
-            auto c = loadOrCreateCredentials(dir);
+            auto c = loadOrCreateCredentials(dir, &m_notes);
             if (!c.ok())
                 return c.error();
             m_credentials = c.value();
@@ -118,9 +175,14 @@ aws::Result<bool> LocalEndpoint::start()
         if (auto r = m_engine->seedSessions(m_options.seedSessions, m_options.seedWorkGroups, m_options.seedActiveShare); !r.ok())
             return r.error();
     }
-    m_verifier = std::make_unique<SigV4Verifier>(m_credentials, u"athena"_s, m_clock);
+    m_verifier = std::make_unique<SigV4Verifier>(m_credentials, u"athena"_s, m_clock, m_options.region);
     m_server = std::make_unique<HttpServer>([this](const HttpRequest &r) { return handle(r); });
     m_server->setMaxBodyBytes(m_options.maxBodyBytes);
+    m_server->setMaxConnections(m_options.maxConnections);
+    m_server->setHeadTimeoutMs(m_options.headTimeoutMs);
+    m_server->setMaxPendingInputBytes(m_options.maxPendingBodyBytes);
+    m_server->setMaxConnectionOutputBytes(m_options.maxConnectionOutputBytes);
+    m_server->setMaxTotalOutputBytes(m_options.maxTotalOutputBytes);
     QString error;
     if (!m_server->listen(m_options.bind, m_options.port, &error))
         return aws::AwsError::make(aws::AwsError::Kind::Config, u"ListenError"_s,
@@ -128,17 +190,59 @@ aws::Result<bool> LocalEndpoint::start()
     return true;
 }
 
-QUrl LocalEndpoint::url() const
+namespace {
+
+bool isAnyIPv4(const QHostAddress &a)
 {
+    return a.protocol() == QAbstractSocket::IPv4Protocol && a.toIPv4Address() == 0;
+}
+
+// "::" (QHostAddress::AnyIPv6) and QHostAddress::Any, which listens on IPv6 and IPv4 alike.
+bool isAnyIPv6(const QHostAddress &a)
+{
+    return a == QHostAddress(QHostAddress::Any) || a == QHostAddress(QHostAddress::AnyIPv6);
+}
+
+// A URL for this machine's clients: loopback in place of a wildcard address.
+QUrl clientUrl(const QHostAddress &bound, quint16 port)
+{
+    QHostAddress address = bound;
+    if (isAnyIPv4(bound))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (isAnyIPv6(bound))
+        address = QHostAddress(QHostAddress::LocalHostIPv6);
     QUrl url;
     url.setScheme(u"http"_s);
-    const QHostAddress address = m_options.bind == QHostAddress::Any || m_options.bind == QHostAddress::AnyIPv4
-                                     ? QHostAddress(QHostAddress::LocalHost)
-                                     : m_options.bind;
     url.setHost(address.toString());
-    url.setPort(m_server ? m_server->port() : m_options.port);
+    url.setPort(port);
     url.setPath(u"/"_s);
     return url;
+}
+
+} // namespace
+
+QUrl LocalEndpoint::url() const
+{
+    const quint16 port = m_server ? m_server->port() : m_options.port;
+    // QHostAddress::Any listens on IPv4 too: 127.0.0.1 reaches it, as it always did.
+    if (m_options.bind == QHostAddress(QHostAddress::Any))
+        return clientUrl(QHostAddress(QHostAddress::AnyIPv4), port);
+    return clientUrl(m_options.bind, port);
+}
+
+QString LocalEndpoint::describeListening(const QHostAddress &bound, quint16 port)
+{
+    const QString example = clientUrl(bound, port).toString();
+    if (isAnyIPv4(bound))
+        return u"listening on all IPv4 interfaces (0.0.0.0, port %1); from this machine: %2"_s.arg(port).arg(example);
+    if (isAnyIPv6(bound))
+        return u"listening on all interfaces (%1, port %2); from this machine: %3"_s.arg(bound.toString()).arg(port).arg(example);
+    return u"listening on %1"_s.arg(example);
+}
+
+QString LocalEndpoint::listeningDescription() const
+{
+    return describeListening(m_server ? m_server->address() : m_options.bind, m_server ? m_server->port() : m_options.port);
 }
 
 HttpResponse LocalEndpoint::handle(const HttpRequest &request)

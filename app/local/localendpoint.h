@@ -29,6 +29,13 @@ struct EndpointOptions
     quint64 faultSeed = 0;
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     aws::AwsCredentials credentials; // empty: loaded from (or created in) dataDir, or random in memory
+    QString region = QStringLiteral("us-east-1"); // the only region signatures may be scoped to
+    // Resource bounds of the HTTP server (see HttpServer); 0 connections: from the open-files limit.
+    int maxConnections = 0;
+    int headTimeoutMs = HttpServer::kDefaultHeadTimeoutMs;
+    qint64 maxPendingBodyBytes = HttpServer::kDefaultMaxPendingInputBytes;
+    qint64 maxConnectionOutputBytes = HttpServer::kDefaultMaxConnectionOutputBytes;
+    qint64 maxTotalOutputBytes = HttpServer::kDefaultMaxTotalOutputBytes;
 };
 
 // The embedded Athena endpoint: HTTP on loopback, SigV4 verification, fault injection, and the
@@ -45,6 +52,12 @@ public:
 
     aws::Result<bool> start();
     QUrl url() const;
+    // "listening on …" for the address actually bound: for 0.0.0.0 or :: it says that every
+    // interface is served and gives a loopback URL to try from this machine.
+    QString listeningDescription() const;
+    static QString describeListening(const QHostAddress &bound, quint16 port);
+    // What start() did that the user should hear about (permissions it tightened, say).
+    QStringList startupNotes() const { return m_notes; }
     aws::AwsCredentials credentials() const { return m_credentials; }
     LocalAthena &engine() { return *m_engine; }
     HttpServer &server() { return *m_server; }
@@ -53,8 +66,13 @@ public:
 
     HttpResponse handle(const HttpRequest &request);
 
-    // Reads <dataDir>/credentials.json, or creates it (user-only permissions).
-    static aws::Result<aws::AwsCredentials> loadOrCreateCredentials(const QString &dataDir);
+    // Reads <dataDir>/credentials.json, or creates it (user-only permissions). A data directory
+    // that others may write to is refused; a credentials file that others may read is made
+    // user-only, with a note saying so.
+    static aws::Result<aws::AwsCredentials> loadOrCreateCredentials(const QString &dataDir, QStringList *notes = nullptr);
+    // Creates the data directory user-only, or checks an existing one: refused when group or
+    // others may write to it, made user-only (with a note) when they may only read it.
+    static aws::Result<bool> prepareDataDir(const QString &dataDir, QStringList *notes = nullptr);
     static aws::AwsCredentials randomCredentials();
     static QString defaultDataDir();
 
@@ -66,6 +84,7 @@ private:
     std::unique_ptr<SigV4Verifier> m_verifier;
     std::unique_ptr<HttpServer> m_server;
     FaultInjector m_faults;
+    QStringList m_notes;
 };
 
 // Runs a LocalEndpoint on a thread of its own, for the app's "Local sandbox" and for tests.

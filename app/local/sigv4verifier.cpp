@@ -2,6 +2,8 @@
 
 #include "aws/httpdate.h"
 
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 
 namespace local {
@@ -25,10 +27,30 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
+// SignedHeaders as the signer writes it: 1 to maxSignedHeaders lower-case names, sorted, each
+// once. Checked before anything else looks at the names, so that no request can make the
+// verifier's work grow with the square of its size.
+std::optional<aws::AwsError> checkSignedHeaders(const QList<QByteArray> &names, int max)
+{
+    if (names.size() > max)
+        return authError(u"InvalidSignatureException"_s,
+                         u"SignedHeaders names %1 headers; at most %2 are accepted"_s.arg(names.size()).arg(max));
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QByteArray &name = names.at(i);
+        if (name.isEmpty() || name != name.toLower())
+            return authError(u"InvalidSignatureException"_s, u"SignedHeaders must name each header in lower case"_s);
+        if (i > 0 && names.at(i - 1) >= name)
+            return authError(u"InvalidSignatureException"_s,
+                             names.at(i - 1) == name ? u"SignedHeaders must name each header once; it repeats a name"_s
+                                                     : u"SignedHeaders must list the header names in sorted order"_s);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-SigV4Verifier::SigV4Verifier(aws::AwsCredentials credentials, QString service, const aws::Clock *clock)
-    : m_credentials(std::move(credentials)), m_service(std::move(service)), m_clock(clock)
+SigV4Verifier::SigV4Verifier(aws::AwsCredentials credentials, QString service, const aws::Clock *clock, QString region)
+    : m_credentials(std::move(credentials)), m_service(std::move(service)), m_clock(clock), m_region(std::move(region))
 {
 }
 
@@ -54,11 +76,18 @@ std::optional<aws::AwsError> SigV4Verifier::verify(const HttpRequest &request) c
     if (credential.isEmpty() || signedHeaders.isEmpty() || signature.isEmpty())
         return authError(u"IncompleteSignatureException"_s,
                          u"Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters"_s);
+    const QList<QByteArray> names = signedHeaders.split(';');
+    if (auto e = checkSignedHeaders(names, maxSignedHeaders))
+        return e;
     const QList<QByteArray> scope = credential.split('/');
     if (scope.size() != 5 || scope.at(4) != "aws4_request")
         return authError(u"IncompleteSignatureException"_s, u"Credential must have the form KeyId/Date/Region/Service/aws4_request"_s);
     if (QString::fromUtf8(scope.at(0)) != m_credentials.accessKeyId)
         return authError(u"UnrecognizedClientException"_s, u"The security token included in the request is invalid."_s);
+    if (QString::fromUtf8(scope.at(2)) != m_region)
+        return authError(u"InvalidSignatureException"_s,
+                         u"Credential should be scoped to a valid region, not '%1'. This endpoint serves '%2'."_s.arg(
+                             QString::fromUtf8(scope.at(2).left(64)), m_region));
     if (QString::fromUtf8(scope.at(3)) != m_service)
         return authError(u"InvalidSignatureException"_s,
                          u"Credential should be scoped to correct service: '%1'."_s.arg(m_service));
@@ -83,7 +112,6 @@ std::optional<aws::AwsError> SigV4Verifier::verify(const HttpRequest &request) c
                              QString::fromLatin1(amzDate), QString::fromLatin1(aws::SigV4Signer::amzDate(now.addSecs(allowedSkewSecs))),
                              QString::fromLatin1(aws::SigV4Signer::amzDate(now))));
 
-    const QList<QByteArray> names = signedHeaders.split(';');
     if (!names.contains("host"))
         return authError(u"InvalidSignatureException"_s, u"'Host' must be a signed header"_s);
     aws::SignableRequest signable;
@@ -100,19 +128,26 @@ std::optional<aws::AwsError> SigV4Verifier::verify(const HttpRequest &request) c
                                    QByteArray::fromPercentEncoding(eq >= 0 ? pair.mid(eq + 1) : QByteArray())});
         }
     }
+    // One pass over the request's headers, then one look-up per signed name.
+    QHash<QByteArray, QList<qsizetype>> byName;
+    byName.reserve(request.headers.size());
+    for (qsizetype i = 0; i < request.headers.size(); ++i)
+        byName[request.headers.at(i).name.toLower()].append(i);
     for (const QByteArray &name : names) {
         if (name == "x-amz-date" || name == "x-amz-security-token")
             continue; // the signer adds these itself from the credentials and the time
-        if (!request.headers.isEmpty() && request.header(name).isNull() && name != "host")
-            return authError(u"InvalidSignatureException"_s, u"Signed header '%1' is missing"_s.arg(QString::fromLatin1(name)));
-        for (const aws::HttpHeader &h : request.headers) {
-            if (h.name.compare(name, Qt::CaseInsensitive) == 0)
-                signable.headers.append(h);
+        const auto it = byName.constFind(name);
+        if (it == byName.cend()) {
+            if (!request.headers.isEmpty() && name != "host")
+                return authError(u"InvalidSignatureException"_s, u"Signed header '%1' is missing"_s.arg(QString::fromLatin1(name)));
+            continue;
         }
+        for (const qsizetype i : it.value())
+            signable.headers.append(request.headers.at(i));
     }
     signable.body = request.body;
     aws::SigningOptions options;
-    options.region = QString::fromUtf8(scope.at(2));
+    options.region = m_region;
     options.service = m_service;
     options.time = signedAt;
     options.signSessionToken = names.contains("x-amz-security-token");

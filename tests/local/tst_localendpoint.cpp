@@ -56,10 +56,12 @@ private Q_SLOTS:
     void noAuthRefusesNonLoopback();
     void healthCheck();
     void expiredAndFutureSignaturesAreRefused();
+    void onlyTheEndpointsRegionIsAccepted();
 
 private:
     void startEndpoint(EndpointOptions options);
-    std::unique_ptr<aws::AwsJsonTransport> transport(const aws::AwsCredentials &credentials, int attempts = 3);
+    std::unique_ptr<aws::AwsJsonTransport> transport(const aws::AwsCredentials &credentials, int attempts = 3,
+                                                     const QString &region = u"us-east-1"_s);
 
     std::unique_ptr<LocalEndpoint> m_endpoint;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -86,11 +88,12 @@ void TestLocalEndpoint::startEndpoint(EndpointOptions options)
     QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message));
 }
 
-std::unique_ptr<aws::AwsJsonTransport> TestLocalEndpoint::transport(const aws::AwsCredentials &credentials, int attempts)
+std::unique_ptr<aws::AwsJsonTransport> TestLocalEndpoint::transport(const aws::AwsCredentials &credentials, int attempts,
+                                                                     const QString &region)
 {
     aws::TransportConfig config;
     config.endpoint = m_endpoint->url();
-    config.region = u"us-east-1"_s;
+    config.region = region;
     config.maxAttempts = attempts;
     auto t = std::make_unique<aws::AwsJsonTransport>(m_network.get(), std::make_shared<aws::StaticCredentialsProvider>(credentials), config);
     t->setRandom([] { return 0.0; });
@@ -355,6 +358,31 @@ void TestLocalEndpoint::expiredAndFutureSignaturesAreRefused()
     }
     auto t = transport(kCredentials);
     QVERIFY(runCall(*t, u"ListWorkGroups"_s, "{}").ok()); // and it keeps serving
+}
+
+void TestLocalEndpoint::onlyTheEndpointsRegionIsAccepted()
+{
+    // The default endpoint serves us-east-1 (what the app's sandbox signs for): a signature
+    // scoped to another region is refused as the service refuses it.
+    QCOMPARE(EndpointOptions().region, u"us-east-1"_s);
+    auto elsewhere = transport(kCredentials, 1, u"eu-west-1"_s);
+    const auto refused = runCall(*elsewhere, u"ListWorkGroups"_s, "{}");
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().httpStatus, 403);
+    QCOMPARE(refused.error().code, u"InvalidSignatureException"_s);
+    QVERIFY2(refused.error().message.startsWith(u"Credential should be scoped to a valid region"_s), qPrintable(refused.error().message));
+    QVERIFY(runCall(*transport(kCredentials), u"ListWorkGroups"_s, "{}").ok());
+
+    // An endpoint configured for eu-west-1 takes exactly that region.
+    EndpointOptions options;
+    options.inMemory = true;
+    options.credentials = kCredentials;
+    options.region = u"eu-west-1"_s;
+    startEndpoint(options);
+    QVERIFY(runCall(*transport(kCredentials, 1, u"eu-west-1"_s), u"ListWorkGroups"_s, "{}").ok());
+    const auto east = runCall(*transport(kCredentials, 1), u"ListWorkGroups"_s, "{}");
+    QVERIFY(!east.ok());
+    QVERIFY2(east.error().message.contains(u"valid region"_s), qPrintable(east.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestLocalEndpoint)
