@@ -42,7 +42,7 @@ MainWindow::MainWindow(Dashboard *dashboard, QWidget *parent) : QMainWindow(pare
     m_launcher = new StartSessionLauncher(m_dashboard, this);
     // A role with mfa_serial asks for the code here; the code is never kept or logged.
     QPointer<MainWindow> window(this);
-    m_dashboard->setMfaPrompt([window](const QString &serial, std::function<void(std::optional<QString>)> answer) {
+    m_dashboard->setMfaPrompt([window](const QString &serial, const std::function<void(std::optional<QString>)> &answer) {
         if (!window) {
             answer(std::nullopt);
             return;

@@ -189,7 +189,7 @@ void AthenaCtl::run(const QStringList &arguments)
     options.region = m_parser.value(u"region"_s);
     options.endpointUrl = m_parser.value(u"endpoint-url"_s);
     if (stdinIsTerminal()) // without one, a role with mfa_serial fails and says so
-        options.mfaPrompt = [](const QString &serial, std::function<void(std::optional<QString>)> answer) {
+        options.mfaPrompt = [](const QString &serial, const std::function<void(std::optional<QString>)> &answer) {
             answer(readMfaCodeFromTerminal(serial));
         };
     auto connection = openConnection(m_network, options, m_env);

@@ -138,7 +138,7 @@ void AssumeRoleCredentialsProvider::start()
                              u"athenactl in a terminal, or use the app"_s.arg(m_settings.profile, m_settings.request.serialNumber)));
             return;
         }
-        const AwsCredentials sourceCredentials = source.value();
+        const AwsCredentials &sourceCredentials = source.value();
         QPointer<AssumeRoleCredentialsProvider> self(this);
         m_mfaPrompt(m_settings.request.serialNumber, [self, sourceCredentials](std::optional<QString> code) {
             if (!self)

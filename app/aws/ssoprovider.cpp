@@ -237,7 +237,7 @@ void SsoCredentialsProvider::getRoleCredentials(const QString &accessToken)
 }
 
 void SsoCredentialsProvider::exchange(const QString &what, const QUrl &url, const QByteArray &postBody,
-                                      const QList<std::pair<QByteArray, QByteArray>> &headers, JsonCallback done)
+                                      const QList<std::pair<QByteArray, QByteArray>> &headers, const JsonCallback &done)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);

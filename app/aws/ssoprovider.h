@@ -73,7 +73,7 @@ private:
     // One bounded HTTP exchange: a JSON body back, or an error naming `what`.
     using JsonCallback = std::function<void(int status, const Result<QJsonObject> &body)>;
     void exchange(const QString &what, const QUrl &url, const QByteArray &postBody,
-                  const QList<std::pair<QByteArray, QByteArray>> &headers, JsonCallback done);
+                  const QList<std::pair<QByteArray, QByteArray>> &headers, const JsonCallback &done);
 
     Settings m_settings;
     QNetworkAccessManager *m_network;

@@ -123,19 +123,18 @@ Result<AssumedRole> StsClient::parseResponse(int httpStatus, const QByteArray &x
     return role;
 }
 
-void StsClient::assumeRole(const AssumeRoleRequest &request, const AwsCredentials &source, QObject *context, Callback done)
+void StsClient::assumeRole(const AssumeRoleRequest &request, const AwsCredentials &source, QObject *context, const Callback &done)
 {
-    send(u"AssumeRole"_s, formBody(u"AssumeRole"_s, request), &source, context, std::move(done));
+    send(u"AssumeRole"_s, formBody(u"AssumeRole"_s, request), &source, context, done);
 }
 
-void StsClient::assumeRoleWithWebIdentity(const AssumeRoleRequest &request, QObject *context, Callback done)
+void StsClient::assumeRoleWithWebIdentity(const AssumeRoleRequest &request, QObject *context, const Callback &done)
 {
-    send(u"AssumeRoleWithWebIdentity"_s, formBody(u"AssumeRoleWithWebIdentity"_s, request), nullptr, context,
-         std::move(done));
+    send(u"AssumeRoleWithWebIdentity"_s, formBody(u"AssumeRoleWithWebIdentity"_s, request), nullptr, context, done);
 }
 
 void StsClient::send(const QString &action, const QByteArray &body, const AwsCredentials *source, QObject *context,
-                     Callback done)
+                     const Callback &done)
 {
     QUrl url = m_endpoint;
     if (url.path().isEmpty())

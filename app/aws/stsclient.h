@@ -46,8 +46,8 @@ public:
 
     StsClient(QNetworkAccessManager *network, QUrl endpoint, QString region, QObject *parent = nullptr);
 
-    void assumeRole(const AssumeRoleRequest &request, const AwsCredentials &source, QObject *context, Callback done);
-    void assumeRoleWithWebIdentity(const AssumeRoleRequest &request, QObject *context, Callback done);
+    void assumeRole(const AssumeRoleRequest &request, const AwsCredentials &source, QObject *context, const Callback &done);
+    void assumeRoleWithWebIdentity(const AssumeRoleRequest &request, QObject *context, const Callback &done);
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setClock(const Clock *clock) { m_clock = clock; }
@@ -62,7 +62,7 @@ public:
 
 private:
     void send(const QString &action, const QByteArray &body, const AwsCredentials *source, QObject *context,
-              Callback done);
+              const Callback &done);
 
     QNetworkAccessManager *m_network;
     QUrl m_endpoint;

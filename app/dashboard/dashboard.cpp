@@ -271,7 +271,7 @@ void Dashboard::setPinned(const QString &sessionId, bool pinned)
 }
 
 void Dashboard::startSession(const athena::StartSessionRequest &request, QObject *context,
-                             athena::Callback<athena::StartSessionResult> done)
+                             const athena::Callback<athena::StartSessionResult> &done)
 {
     if (!m_client) {
         done(aws::AwsError::make(aws::AwsError::Kind::Config, u"NotConnected"_s, tr("Not connected")));

@@ -124,7 +124,7 @@ public:
     // On success the session is in the table at once, followed until it settles, and watched
     // for notifications.
     void startSession(const athena::StartSessionRequest &request, QObject *context,
-                      athena::Callback<athena::StartSessionResult> done);
+                      const athena::Callback<athena::StartSessionResult> &done);
     void terminateSessions(const QStringList &sessionIds);
 
     // The session's JSON export entries for the given model rows.
