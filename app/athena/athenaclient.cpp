@@ -172,10 +172,10 @@ void fetchWorkGroupPages(const QPointer<AthenaClient> &client, QObject *context,
 
 } // namespace
 
-void AthenaClient::listAllWorkGroups(QObject *context, Callback<QList<WorkGroupSummary>> done)
+void AthenaClient::listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done)
 {
     fetchWorkGroupPages(this, context, QString(), std::make_shared<QList<WorkGroupSummary>>(),
-                        std::make_shared<QSet<QString>>(), std::move(done));
+                        std::make_shared<QSet<QString>>(), done);
 }
 
 // ---- ListSessionsWalker ----

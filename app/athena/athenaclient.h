@@ -61,7 +61,7 @@ public:
     PendingCall createWorkGroup(const CreateWorkGroupRequest &request, QObject *context, Callback<bool> done);
 
     // Every workgroup, all pages.
-    void listAllWorkGroups(QObject *context, Callback<QList<WorkGroupSummary>> done);
+    void listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done);
 
     static QString newClientRequestToken();
 
