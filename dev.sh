@@ -102,8 +102,8 @@ run_fuzzers() {
         QT_QPA_PLATFORM=offscreen ASAN_OPTIONS=detect_leaks=0 build-fuzz/tests/fuzz/fuzz_"$target" "$work/corpus" \
             -max_total_time="$seconds" -print_final_stats=1 -max_len=65536 -artifact_prefix="$work/artifacts/" \
             >"$work/log" 2>&1 || rc=$?
-        grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)' "$work/log" || true
-        if [ "$rc" -ne 0 ] || [ -n "$(ls -A "$work/artifacts")" ] || ! grep -qE '^#[0-9]+ +(INITED|DONE)' "$work/log" \
+        grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done)' "$work/log" || true
+        if [ "$rc" -ne 0 ] || [ -n "$(ls -A "$work/artifacts")" ] || ! grep -qE '^#[0-9]+[[:space:]]+(INITED|DONE)' "$work/log" \
             || ! grep -q '^stat::number_of_executed_units' "$work/log"; then
             echo "fuzz_$target FAILED (exit $rc; artifacts: $(ls "$work/artifacts" | tr '\n' ' ')); log and artifacts in $work" >&2
             failed=$((failed + 1))
