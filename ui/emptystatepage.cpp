@@ -45,8 +45,13 @@ EmptyStatePage::EmptyStatePage(QWidget *parent) : QWidget(parent)
 bool EmptyStatePage::explain(Dashboard *dashboard, const std::optional<aws::AwsError> &connectionError,
                              const std::optional<aws::AwsError> &listingError, bool loadedOnce)
 {
+    const bool canSignIn = m_signInAvailable;
     if (connectionError) {
-        explainConnectionError(*connectionError);
+        explainConnectionError(*connectionError, canSignIn);
+        return true;
+    }
+    if (listingError && isExpiredSignIn(*listingError)) {
+        explainConnectionError(*listingError, canSignIn);
         return true;
     }
     if (!dashboard->isConnected()) {
@@ -88,11 +93,29 @@ bool EmptyStatePage::explain(Dashboard *dashboard, const std::optional<aws::AwsE
     return true;
 }
 
-void EmptyStatePage::explainConnectionError(const aws::AwsError &e)
+bool EmptyStatePage::isExpiredSignIn(const aws::AwsError &e)
+{
+    static const QStringList codes = {QStringLiteral("SsoSignInRequired"), QStringLiteral("SsoTokenExpired"),
+                                      QStringLiteral("ExpiredToken"), QStringLiteral("ExpiredTokenException"),
+                                      QStringLiteral("RequestExpired")};
+    return codes.contains(e.code);
+}
+
+void EmptyStatePage::explainConnectionError(const aws::AwsError &e, bool canSignIn)
 {
     const QString message = e.toString().toHtmlEscaped();
     using Kind = aws::AwsError::Kind;
-    if (e.kind == Kind::Credentials) {
+    if (isExpiredSignIn(e) && canSignIn) {
+        present(tr("Sign-in required"),
+                tr("<p>%1</p><p>Sign in to IAM Identity Center: your browser opens the sign-in page, and the AWS CLI "
+                   "shares the sign-in.</p>").arg(message),
+                tr("Sign in…"), Request::SignIn, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (isExpiredSignIn(e)) {
+        present(tr("The AWS session has expired"),
+                tr("<p>%1</p><p>Retry to get new credentials from the profile (an assumed role asks for its MFA code "
+                   "again), or refresh the keys it reads.</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (e.kind == Kind::Credentials) {
         present(tr("No AWS credentials"),
                 tr("<p>%1</p><p>Add a profile with <code>aws configure --profile NAME</code> (or set "
                    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the "
@@ -154,6 +177,9 @@ void EmptyStatePage::emitRequest(Request request)
         break;
     case Request::StartSession:
         Q_EMIT startSessionRequested();
+        break;
+    case Request::SignIn:
+        Q_EMIT signInRequested();
         break;
     }
 }

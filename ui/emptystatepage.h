@@ -26,6 +26,11 @@ public:
     // to show. The errors are the window's: the last connection and listing failures.
     bool explain(Dashboard *dashboard, const std::optional<aws::AwsError> &connectionError,
                  const std::optional<aws::AwsError> &listingError, bool loadedOnce);
+    // Whether an error means the credentials need a new sign-in (IAM Identity Center, an expired
+    // session token or assumed role) rather than a different profile.
+    static bool isExpiredSignIn(const aws::AwsError &error);
+    // Whether the chosen profile can sign in from the window (it uses IAM Identity Center).
+    void setSignInAvailable(bool available) { m_signInAvailable = available; }
     // The title and the text, for tests.
     QString text() const;
 
@@ -34,14 +39,15 @@ Q_SIGNALS:
     void useSandboxRequested();
     void clearSearchRequested();
     void startSessionRequested();
+    void signInRequested();
 
 private:
-    enum class Request { None, Retry, UseSandbox, ClearSearch, StartSession };
+    enum class Request { None, Retry, UseSandbox, ClearSearch, StartSession, SignIn };
 
     void present(const QString &title, const QString &text, const QString &primary = {},
                  Request onPrimary = Request::None, const QString &secondary = {},
                  Request onSecondary = Request::None);
-    void explainConnectionError(const aws::AwsError &error);
+    void explainConnectionError(const aws::AwsError &error, bool canSignIn);
     void emitRequest(Request request);
 
     QLabel *m_title;
@@ -50,4 +56,5 @@ private:
     QPushButton *m_secondary;
     Request m_onPrimary = Request::None;
     Request m_onSecondary = Request::None;
+    bool m_signInAvailable = false;
 };

@@ -8,6 +8,7 @@
 #include "ui/rowexporter.h"
 #include "ui/screenshotmode.h"
 #include "ui/sessiontableview.h"
+#include "ui/signindialog.h"
 #include "ui/startsessionlauncher.h"
 #include "ui/stateappearance.h"
 #include "ui/windowactions.h"
@@ -92,6 +93,7 @@ void MainWindow::createLayout()
     connect(m_empty, &EmptyStatePage::useSandboxRequested, this, [this] { connectTo(ConnectionChoice::sandbox()); });
     connect(m_empty, &EmptyStatePage::clearSearchRequested, m_bar->searchEdit(), &QLineEdit::clear);
     connect(m_empty, &EmptyStatePage::startSessionRequested, this, [this] { openStartDialog(); });
+    connect(m_empty, &EmptyStatePage::signInRequested, this, &MainWindow::signIn);
     m_center = new QStackedWidget(this);
     m_center->addWidget(m_table);
     m_center->addWidget(m_empty);
@@ -130,6 +132,7 @@ void MainWindow::createLayout()
 void MainWindow::connectActions()
 {
     connect(m_actions->refresh(), &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_actions->signIn(), &QAction::triggered, this, &MainWindow::signIn);
     connect(m_actions->newSession(), &QAction::triggered, this, [this] { openStartDialog(); });
     connect(m_actions->startSimilar(), &QAction::triggered, this, &MainWindow::startSimilar);
     connect(m_actions->terminate(), &QAction::triggered, this, &MainWindow::terminateSelected);
@@ -244,6 +247,10 @@ void MainWindow::connectTo(const ConnectionChoice &choice)
     m_connectionError.reset();
     m_listingError.reset();
     m_loadedOnce = false;
+    m_choice = choice;
+    const bool canSignIn = choice.kind == ConnectionChoice::Kind::Profile && m_dashboard->profileUsesSso(choice.profile);
+    m_actions->signIn()->setEnabled(canSignIn);
+    m_empty->setSignInAvailable(canSignIn);
     const auto result = m_dashboard->connectTo(choice);
     if (!result.ok()) {
         showConnectionError(result.error());
@@ -261,6 +268,23 @@ void MainWindow::refresh()
         m_dashboard->loadWorkGroups();
     else
         m_dashboard->refresh();
+}
+
+void MainWindow::signIn()
+{
+    const ConnectionChoice choice = m_choice;
+    auto signIn = m_dashboard->createSsoSignIn(choice.profile, this);
+    if (!signIn.ok()) {
+        m_status->setErrorText(signIn.error().message);
+        return;
+    }
+    auto *dialog = new SignInDialog(signIn.value(), choice.profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, choice] {
+        m_status->showMessage(tr("Signed in to IAM Identity Center"), 5000);
+        connectTo(choice);
+    });
+    dialog->open();
 }
 
 void MainWindow::showConnectionError(const aws::AwsError &error)

@@ -73,6 +73,7 @@ private:
     void updateActions();
     void updateEmptyState();
     void showConnectionError(const aws::AwsError &error);
+    void signIn();
     QStringList activeSelectedIds() const;
     void terminateSelected();
     void copySelectedIds();
@@ -95,5 +96,6 @@ private:
     std::optional<aws::AwsError> m_connectionError;
     std::optional<aws::AwsError> m_listingError;
     bool m_loadedOnce = false;
+    ConnectionChoice m_choice; // the last one asked for, connected or not
     bool m_started = false;
 };

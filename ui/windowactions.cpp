@@ -60,6 +60,10 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     m_exportJson = new QAction(tr("Export visible rows as &JSON…"), this);
     m_exportJson->setObjectName(QStringLiteral("exportJsonAction"));
 
+    m_signIn = new QAction(tr("&Sign in to IAM Identity Center…"), this);
+    m_signIn->setObjectName(QStringLiteral("signInAction"));
+    m_signIn->setEnabled(false);
+
     createMenus();
     // Shortcuts that work wherever the focus is in the window.
     window->addActions({m_find, m_refresh, m_new, m_terminate});
@@ -71,6 +75,8 @@ void WindowActions::createMenus()
     QMenu *file = bar->addMenu(tr("&File"));
     file->addAction(m_exportCsv);
     file->addAction(m_exportJson);
+    file->addSeparator();
+    file->addAction(m_signIn);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

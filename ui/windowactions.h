@@ -28,6 +28,7 @@ public:
     QAction *find() const { return m_find; }
     QAction *exportCsv() const { return m_exportCsv; }
     QAction *exportJson() const { return m_exportJson; }
+    QAction *signIn() const { return m_signIn; }
 
     // Enables what applies to the selection; `pinned` is whether the first selected session is.
     void update(bool connected, qsizetype selected, bool anySelectedActive, bool pinned);
@@ -49,4 +50,5 @@ private:
     QAction *m_find;
     QAction *m_exportCsv;
     QAction *m_exportJson;
+    QAction *m_signIn;
 };

@@ -107,6 +107,7 @@ AthenaCtl::AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, Q
         {u"client-request-token"_s, u"Idempotency token."_s, u"token"_s},
         {u"execution-role"_s, u"Execution role ARN."_s, u"arn"_s},
         {u"wait"_s, u"Wait until the session is ready."_s},
+        {u"no-browser"_s, u"Do not open the sign-in page in a browser."_s},
     };
     m_parser.addOptions(options);
     m_parser.addPositionalArgument(u"command"_s, u"The command."_s);
@@ -172,11 +173,12 @@ void AthenaCtl::run(const QStringList &arguments)
     m_table = output == u"table"_s;
 
     if (m_command == u"sso"_s) {
-        if (m_positional.value(0) != u"logout"_s) {
-            usage(u"sso takes 'logout' (sign in with 'aws sso login')"_s);
-            return;
-        }
-        ssoLogout();
+        if (m_positional.value(0) == u"login"_s)
+            ssoLogin();
+        else if (m_positional.value(0) == u"logout"_s)
+            ssoLogout();
+        else
+            usage(u"sso takes 'login' or 'logout'"_s);
         return;
     }
     if (m_command == u"configure"_s && m_positional.value(0) != u"list"_s) {

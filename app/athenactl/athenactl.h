@@ -46,6 +46,7 @@ private:
     void listWorkGroups();
     void listEngineVersions();
     void configureList();  // configurecommands.cpp
+    void ssoLogin();       // configurecommands.cpp
     void ssoLogout();      // configurecommands.cpp
     void waitForSession(const QString &sessionId, const QString &token);
 

@@ -21,7 +21,9 @@ const QList<CommandSpec> &commands()
         {u"list-work-groups"_s, {}, u"list-work-groups"_s},
         {u"list-engine-versions"_s, {}, u"list-engine-versions"_s},
         {u"configure"_s, {}, u"configure list              (the resolved profile, region, endpoint, credentials)"_s},
-        {u"sso"_s, {}, u"sso logout                  (forget the profile's IAM Identity Center sign-in)"_s},
+        {u"sso"_s, {u"no-browser"_s},
+         u"sso login [--no-browser]    (sign in to IAM Identity Center, sharing the AWS CLI's cache)\n"
+         u"  sso logout                  (forget the profile's IAM Identity Center sign-in)"_s},
     };
     return list;
 }

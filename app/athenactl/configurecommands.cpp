@@ -1,12 +1,14 @@
-// athenactl configure list and sso logout: where the settings and credentials come from, and
-// forgetting an IAM Identity Center sign-in.
+// athenactl configure list, sso login and sso logout: where the settings and credentials come
+// from, and signing in to (or out of) IAM Identity Center.
 #include "athenactl/athenactl.h"
 
 #include "aws/clicache.h"
+#include "aws/ssodevicesignin.h"
 #include "aws/ssoprovider.h"
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +48,53 @@ void AthenaCtl::configureList()
         m_out.flush();
         done(Ok);
     });
+}
+
+void AthenaCtl::ssoLogin()
+{
+    auto files = aws::AwsConfigFiles::load(m_env);
+    if (!files.ok()) {
+        fail(files.error());
+        return;
+    }
+    const aws::SettingsResolver resolver(files.value(), m_env);
+    auto profile = resolver.profile(m_parser.value(u"profile"_s));
+    if (!profile.ok()) {
+        fail(profile.error());
+        return;
+    }
+    auto settings = aws::SsoDeviceSignIn::settingsFor(files.value(), m_env, *profile);
+    if (!settings.ok()) {
+        usage(settings.error().message);
+        return;
+    }
+    auto *signIn = new aws::SsoDeviceSignIn(settings.value(), m_network, aws::SystemClock::instance(), this);
+    const bool openBrowser = !m_parser.isSet(u"no-browser"_s)
+                             && (!m_env.value(u"DISPLAY"_s).isEmpty() || !m_env.value(u"WAYLAND_DISPLAY"_s).isEmpty());
+    connect(signIn, &aws::SsoDeviceSignIn::awaitingApproval, this,
+            [this, openBrowser](const QUrl &url, const QString &code, const QDateTime &expiresAt) {
+                // As `aws sso login`: the page and the code on stderr, so stdout stays for data.
+                m_err << (openBrowser ? "Opening the sign-in page in your browser. If it does not open, or to sign in on "
+                                        "another device, open:\n\n"
+                                      : "To sign in, open this page in a browser:\n\n")
+                      << url.toString() << "\n\nand check that it shows the code\n\n" << code
+                      << "\n\nWaiting for the approval (until " << expiresAt.toUTC().toString(u"HH:mm 'UTC'"_s) << ")…\n";
+                m_err.flush();
+                if (openBrowser)
+                    QProcess::startDetached(u"xdg-open"_s, {url.toString()});
+            });
+    connect(signIn, &aws::SsoDeviceSignIn::failed, this, [this, signIn](const aws::AwsError &error) {
+        signIn->deleteLater();
+        fail(error);
+    });
+    connect(signIn, &aws::SsoDeviceSignIn::succeeded, this, [this, signIn](const QDateTime &expiresAt) {
+        signIn->deleteLater();
+        m_err << "athenactl: signed in to " << signIn->settings().startUrl << "; the sign-in is valid until "
+              << expiresAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s) << '\n';
+        m_err.flush();
+        done(Ok);
+    });
+    signIn->start();
 }
 
 void AthenaCtl::ssoLogout()

@@ -28,6 +28,7 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(Settings settings, 
     , m_sts(network, m_settings.stsEndpoint, m_settings.stsRegion, this)
 {
     m_sts.setClock(clock);
+    m_sts.setExtraCaCertificates(m_settings.extraCaCertificates);
 }
 
 AssumeRoleCredentialsProvider::~AssumeRoleCredentialsProvider() = default;

@@ -2,6 +2,8 @@
 
 #include "aws/assumeroleprovider.h"
 #include "aws/clicache.h"
+#include "aws/containerprovider.h"
+#include "aws/imdsprovider.h"
 #include "aws/ssoprovider.h"
 
 #include <QDir>
@@ -240,8 +242,9 @@ std::optional<Result<Provider>> fromEnvironment(const Environment &env)
 class ChainResolver
 {
 public:
-    ChainResolver(const AwsConfigFiles &files, const Environment &env, const Clock *clock, const ProviderContext &context)
-        : m_files(files), m_env(env), m_clock(clock), m_context(context)
+    ChainResolver(const AwsConfigFiles &files, const Environment &env, const Clock *clock, const ProviderContext &context,
+                  QString sessionProfile)
+        : m_files(files), m_env(env), m_clock(clock), m_context(context), m_sessionProfile(std::move(sessionProfile))
     {
     }
 
@@ -282,6 +285,51 @@ public:
     {
         return credentialsError(u"No AWS credentials for profile '%1' in %2 or %3"_s.arg(
             profile, m_files.credentials().fileName(), m_files.config().fileName()));
+    }
+
+    // botocore's last providers, after every profile's: the container's credentials endpoint,
+    // then the instance metadata service. A desktop has no IMDS, and asking 169.254.169.254 there
+    // costs a timeout at every start (and tests must never reach it): IMDS joins this chain only
+    // when AWS_EC2_METADATA_DISABLED is not true AND either its endpoint is configured
+    // (AWS_EC2_METADATA_SERVICE_ENDPOINT / ec2_metadata_service_endpoint) or the machine says it
+    // is an EC2 instance (looksLikeEc2Instance(), or the context's answer). credential_source =
+    // Ec2InstanceMetadata asks for it explicitly and always uses it.
+    std::optional<Result<Provider>> fallback(const QString &noneMessage)
+    {
+        if (auto container = containerProvider())
+            return container;
+        if (!m_context.network || m_env.value(u"AWS_EC2_METADATA_DISABLED"_s).trimmed().compare(u"true"_s, Qt::CaseInsensitive) == 0)
+            return std::nullopt;
+        const bool endpointConfigured = !m_env.value(u"AWS_EC2_METADATA_SERVICE_ENDPOINT"_s).trimmed().isEmpty()
+                                        || !value(m_sessionProfile, u"ec2_metadata_service_endpoint"_s).trimmed().isEmpty();
+        if (!endpointConfigured && !(m_context.isEc2Instance ? m_context.isEc2Instance() : looksLikeEc2Instance()))
+            return std::nullopt;
+        auto imds = imdsProvider();
+        if (!imds.ok())
+            return Result<Provider>(imds.error());
+        imds.value()->setFailurePrefix(noneMessage + u"; the instance metadata service gave none: "_s);
+        return Result<Provider>(Provider(imds.value()));
+    }
+
+    // AWS_CONTAINER_CREDENTIALS_RELATIVE_URI or _FULL_URI; nullopt when neither is set.
+    std::optional<Result<Provider>> containerProvider()
+    {
+        auto settings = ContainerCredentialsProvider::settingsFrom(m_env, m_context.containerRelativeBase);
+        if (!settings)
+            return std::nullopt;
+        if (!settings->ok())
+            return Result<Provider>(settings->error());
+        if (!m_context.network)
+            return Result<Provider>(credentialsError(u"Container credentials (%1) need the network here"_s.arg(settings->value().urlSource)));
+        return Result<Provider>(Provider(std::make_shared<ContainerCredentialsProvider>(settings->value(), m_context.network, m_clock)));
+    }
+
+    Result<std::shared_ptr<InstanceMetadataCredentialsProvider>> imdsProvider()
+    {
+        auto settings = InstanceMetadataCredentialsProvider::settingsFrom(m_files, m_env, m_sessionProfile);
+        if (!settings.ok())
+            return settings.error();
+        return std::make_shared<InstanceMetadataCredentialsProvider>(settings.value(), m_context.network, m_clock);
     }
 
     // AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE (the environment) or the profile's.
@@ -351,6 +399,7 @@ public:
         settings.portalEndpoint = portal->endpoint;
         settings.oidcEndpoint = oidc->endpoint;
         settings.tokenCacheDir = QDir(home()).filePath(u".aws/sso/cache"_s);
+        settings.extraCaCertificates = portal->caBundle.certificates; // AWS_CA_BUNDLE / ca_bundle
         settings.cacheDir = clicache::assumeRoleCacheDir(home());
         return Result<Provider>(Provider(std::make_shared<SsoCredentialsProvider>(settings, m_context.network, m_clock)));
     }
@@ -380,9 +429,25 @@ public:
                     return env->error();
                 source = env->value();
                 sourceDescription = u"the environment"_s;
-            } else if (credentialSource == u"EcsContainer"_s || credentialSource == u"Ec2InstanceMetadata"_s) {
-                return credentialsError(u"Profile '%1': credential_source %2 is not supported by Athena Sessions yet"_s.arg(
-                    profile, credentialSource));
+            } else if (credentialSource == u"EcsContainer"_s) {
+                auto container = containerProvider();
+                if (!container)
+                    return credentialsError(u"Profile '%1' takes its source credentials from the container (credential_source = "
+                                            u"EcsContainer), but neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor "
+                                            u"AWS_CONTAINER_CREDENTIALS_FULL_URI is set"_s.arg(profile));
+                if (!container->ok())
+                    return container->error();
+                source = container->value();
+                sourceDescription = source->description();
+            } else if (credentialSource == u"Ec2InstanceMetadata"_s) {
+                auto imds = imdsProvider();
+                if (!imds.ok())
+                    return imds.error();
+                if (imds.value()->settings().disabled)
+                    return credentialsError(u"Profile '%1' takes its source credentials from the instance metadata service "
+                                            u"(credential_source = Ec2InstanceMetadata), but AWS_EC2_METADATA_DISABLED is true"_s.arg(profile));
+                source = imds.value();
+                sourceDescription = source->description();
             } else {
                 return credentialsError(u"Profile '%1': credential_source '%2' is not valid (Environment, EcsContainer or "
                                         u"Ec2InstanceMetadata)"_s.arg(profile, credentialSource));
@@ -447,6 +512,7 @@ private:
         if (sts.ok()) {
             settings.stsEndpoint = sts->endpoint;
             settings.stsRegion = sts->signingRegion.isEmpty() ? sts->region : sts->signingRegion;
+            settings.extraCaCertificates = sts->caBundle.certificates; // AWS_CA_BUNDLE / ca_bundle
         } else { // reported when the role is assumed (an invalid FIPS/dual-stack combination, …)
             settings.stsRegion = region.ok() ? region.value() : u"us-east-1"_s;
             settings.stsEndpoint = SettingsResolver::defaultEndpoint(u"sts"_s, settings.stsRegion);
@@ -466,6 +532,7 @@ private:
     const Environment &m_env;
     const Clock *m_clock;
     ProviderContext m_context;
+    QString m_sessionProfile; // the profile asked for: IMDS settings are read from it, as botocore does
     QStringList m_visited;
 };
 
@@ -494,15 +561,17 @@ Result<std::shared_ptr<CredentialsProvider>> resolveCredentialsProvider(const Aw
             return *r;
     }
     // 3. The profile's providers in botocore's order.
-    ChainResolver chain(files, env, clock, context);
+    ChainResolver chain(files, env, clock, context, profile);
     auto r = chain.profileChain(profile, true);
     if (r.ok() || r.error().message != chain.noCredentials(profile).error().message)
         return r;
-    return credentialsError(
-        u"No AWS credentials for profile '%1': none in the environment%2, in %3, or in %4. Run "
-        u"'aws configure --profile %1', or use the Local sandbox"_s.arg(
-            profile, profileExplicit ? u" (not read because a profile was named)"_s : QString(),
-            files.credentials().fileName(), files.config().fileName()));
+    const QString none = u"No AWS credentials for profile '%1': none in the environment%2, in %3, or in %4"_s.arg(
+        profile, profileExplicit ? u" (not read because a profile was named)"_s : QString(), files.credentials().fileName(),
+        files.config().fileName());
+    // 4. The container's endpoint, then the instance metadata service (see fallback()).
+    if (auto last = chain.fallback(none))
+        return *last;
+    return credentialsError(none + u". Run 'aws configure --profile %1', or use the Local sandbox"_s.arg(profile));
 }
 
 } // namespace aws

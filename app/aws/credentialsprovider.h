@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -91,12 +92,22 @@ struct ProviderContext
 {
     QNetworkAccessManager *network = nullptr; // without one, profiles that assume roles are an error
     MfaPrompt mfaPrompt;                      // without one, a role with mfa_serial is an error
+    // Whether this machine is an EC2 instance; unset: looksLikeEc2Instance() (aws/imdsprovider.h).
+    // Tests answer it themselves.
+    std::function<bool()> isEc2Instance;
+    // Where AWS_CONTAINER_CREDENTIALS_RELATIVE_URI points; empty: http://169.254.170.2 (tests
+    // point it at a loopback stub).
+    QUrl containerRelativeBase;
 };
 
 // botocore's credential chain: explicit keys; the environment (unless a profile was named on the
-// command line); assume role (role_arn with source_profile or credential_source); web identity
-// (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE, or a profile's role_arn + web_identity_token_file);
-// the shared credentials file; credential_process; keys in the config file.
+// command line); assume role (role_arn with source_profile or credential_source: Environment,
+// EcsContainer or Ec2InstanceMetadata); web identity (AWS_ROLE_ARN + AWS_WEB_IDENTITY_TOKEN_FILE,
+// or a profile's role_arn + web_identity_token_file); SSO; the shared credentials file;
+// credential_process; keys in the config file; the container's credentials endpoint
+// (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI); the EC2 instance metadata service — only
+// on an EC2 instance or with an endpoint configured, never when AWS_EC2_METADATA_DISABLED=true,
+// so that a desktop is never slowed by waiting for a service it does not have.
 Result<std::shared_ptr<CredentialsProvider>> resolveCredentialsProvider(const AwsConfigFiles &files,
                                                                         const Environment &env,
                                                                         const QString &profile,

@@ -1,14 +1,12 @@
 #include "aws/ssoprovider.h"
 
 #include "aws/clicache.h"
+#include "aws/jsonexchange.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -239,54 +237,15 @@ void SsoCredentialsProvider::getRoleCredentials(const QString &accessToken)
 void SsoCredentialsProvider::exchange(const QString &what, const QUrl &url, const QByteArray &postBody,
                                       const QList<std::pair<QByteArray, QByteArray>> &headers, const JsonCallback &done)
 {
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    for (const auto &[name, value] : headers)
-        request.setRawHeader(name, value);
-    QNetworkReply *reply = postBody.isEmpty() ? m_network->get(request) : m_network->post(request, postBody);
-    auto finished = std::make_shared<bool>(false);
-    // Connected with `this` as context: never called after the provider is gone.
-    auto deliver = [finished, done](int status, const Result<QJsonObject> &r) {
-        if (*finished)
-            return;
-        *finished = true;
-        done(status, r);
-    };
-    auto *timer = new QTimer(reply);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [reply, deliver, what] {
-        deliver(0, AwsError::make(AwsError::Kind::Timeout, u"Timeout"_s, u"%1 did not answer within 30 s"_s.arg(what)));
-        reply->abort();
-    });
-    connect(reply, &QNetworkReply::readyRead, this, [reply, deliver, what] {
-        if (reply->bytesAvailable() > maxResponseBytes) {
-            deliver(0, AwsError::make(AwsError::Kind::Decode, u"ResponseTooLarge"_s, u"%1 answered with more than 1 MiB"_s.arg(what)));
-            reply->abort();
-        }
-    });
-    connect(reply, &QNetworkReply::finished, this, [reply, deliver, what, url] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status == 0) {
-            deliver(0, AwsError::make(AwsError::Kind::Network, u"NetworkError"_s,
-                                      u"%1 at %2 could not be reached: %3"_s.arg(what, url.host(), reply->errorString())));
-            return;
-        }
-        QJsonParseError parseError{};
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->read(maxResponseBytes), &parseError);
-        if (status != 200) {
-            const QString type = doc.object().value(u"error"_s).toString(doc.object().value(u"__type"_s).toString());
-            deliver(status, AwsError::make(AwsError::Kind::Service, type.isEmpty() ? u"HttpError%1"_s.arg(status) : type,
-                                           u"%1 failed with HTTP %2%3"_s.arg(what).arg(status).arg(type.isEmpty() ? QString() : u" ("_s + type + u')')));
-            return;
-        }
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            deliver(status, AwsError::make(AwsError::Kind::Decode, u"MalformedResponse"_s, u"%1 answered with something that is not JSON"_s.arg(what)));
-            return;
-        }
-        deliver(status, doc.object());
-    });
-    timer->start(30000);
+    JsonExchangeRequest request;
+    request.what = what;
+    request.url = url;
+    request.post = !postBody.isEmpty();
+    request.body = postBody;
+    request.headers = headers;
+    request.maxResponseBytes = maxResponseBytes;
+    request.extraCaCertificates = m_settings.extraCaCertificates;
+    exchangeJson(m_network, this, request, done);
 }
 
 void SsoCredentialsProvider::finish(const Result<AwsCredentials> &result)

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <optional>
@@ -39,6 +40,7 @@ public:
         QUrl oidcEndpoint;     // oidc.<region>.amazonaws.com, or AWS_ENDPOINT_URL_SSO_OIDC
         QString tokenCacheDir; // ~/.aws/sso/cache
         QString cacheDir;      // ~/.aws/cli/cache; empty: none
+        QList<QSslCertificate> extraCaCertificates; // AWS_CA_BUNDLE / ca_bundle
     };
 
     SsoCredentialsProvider(Settings settings, QNetworkAccessManager *network, const Clock *clock = SystemClock::instance(),

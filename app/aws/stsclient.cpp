@@ -1,5 +1,6 @@
 #include "aws/stsclient.h"
 
+#include "aws/awsjsontransport.h"
 #include "aws/sigv4signer.h"
 
 #include <QDateTime>
@@ -7,6 +8,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QXmlStreamReader>
@@ -143,6 +145,11 @@ void StsClient::send(const QString &action, const QByteArray &body, const AwsCre
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     const QByteArray contentType = "application/x-www-form-urlencoded; charset=utf-8";
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (!m_extraCaCertificates.isEmpty()) {
+        QSslConfiguration tls = request.sslConfiguration();
+        tls.setCaCertificates(withSystemCaCertificates(m_extraCaCertificates)); // verification stays on
+        request.setSslConfiguration(tls);
+    }
     if (source) {
         SignableRequest signable;
         signable.method = "POST";

@@ -1,5 +1,6 @@
 #include "dashboard/dashboard.h"
 
+#include "aws/ssodevicesignin.h"
 #include "local/localendpoint.h"
 #include "sessions/sessionexport.h"
 #include "sessions/startsessionform.h"
@@ -74,12 +75,30 @@ bool Dashboard::awsCredentialsAvailable() const
         return false;
     const QStringList profiles = files->profileNames();
     for (const QString &p : profiles) {
-        for (const QString &key : {u"aws_access_key_id"_s, u"credential_process"_s, u"sso_session"_s, u"role_arn"_s}) {
+        for (const QString &key : {u"aws_access_key_id"_s, u"credential_process"_s, u"sso_session"_s, u"sso_start_url"_s, u"role_arn"_s}) {
             if (!files->profileValue(p, key).isEmpty())
                 return true;
         }
     }
     return false;
+}
+
+bool Dashboard::profileUsesSso(const QString &profile) const
+{
+    auto files = aws::AwsConfigFiles::load(m_options.env);
+    return files.ok()
+           && (!files->profileValue(profile, u"sso_session"_s).isEmpty() || !files->profileValue(profile, u"sso_start_url"_s).isEmpty());
+}
+
+aws::Result<aws::SsoDeviceSignIn *> Dashboard::createSsoSignIn(const QString &profile, QObject *parent) const
+{
+    auto files = aws::AwsConfigFiles::load(m_options.env);
+    if (!files.ok())
+        return files.error();
+    auto settings = aws::SsoDeviceSignIn::settingsFor(files.value(), m_options.env, profile);
+    if (!settings.ok())
+        return settings.error();
+    return new aws::SsoDeviceSignIn(settings.value(), m_network, m_options.clock, parent);
 }
 
 ConnectionChoice Dashboard::defaultChoice() const

@@ -15,6 +15,9 @@
 #include <memory>
 
 class QNetworkAccessManager;
+namespace aws {
+class SsoDeviceSignIn;
+}
 namespace local {
 class LocalEndpointThread;
 struct FaultRule;
@@ -101,6 +104,11 @@ public:
     const aws::Clock *clock() const { return m_options.clock; }
     // How a role with mfa_serial asks for its code (the window shows a dialog).
     void setMfaPrompt(aws::MfaPrompt prompt) { m_mfaPrompt = std::move(prompt); }
+    // Whether `profile` signs in with IAM Identity Center (sso_session or sso_start_url).
+    bool profileUsesSso(const QString &profile) const;
+    // A device sign-in to IAM Identity Center for `profile`, owned by `parent`, ready to start();
+    // an error when the profile does not use IAM Identity Center. After it succeeds, connect again.
+    aws::Result<aws::SsoDeviceSignIn *> createSsoSignIn(const QString &profile, QObject *parent) const;
 
     // The price of a DPU-hour in USD, for every cost shown: a setting ("cost/dpuHourPriceUsd"),
     // Athena's published us-east-1 price by default.

@@ -77,62 +77,62 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="38"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="39"/>
         <source>Listing sessions</source>
         <translation>Sitzungen auflisten</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="47"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="48"/>
         <source>Refreshing session %1</source>
         <translation>Sitzung %1 aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="122"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="141"/>
         <source>Local sandbox (%1)</source>
         <translation>Lokale Sandbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="136"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="155"/>
         <source>Profile %1 · %2 · %3</source>
         <translation>Profil %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="172"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="191"/>
         <source>Loading workgroups</source>
         <translation>Arbeitsgruppen laden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="277"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="296"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="327"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="346"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="327"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="346"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="331"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="350"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="332"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="351"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="335"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="354"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="335"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="354"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
     </message>
@@ -331,146 +331,174 @@
 <context>
     <name>EmptyStatePage</name>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="53"/>
+        <location filename="../../ui/emptystatepage.cpp" line="58"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="59"/>
+        <location filename="../../ui/emptystatepage.cpp" line="64"/>
         <source>No session matches “%1”</source>
         <translation>Keine Sitzung passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="60"/>
+        <location filename="../../ui/emptystatepage.cpp" line="65"/>
         <source>The search looks at session IDs and descriptions.</source>
         <translation>Die Suche berücksichtigt Sitzungs-IDs und Beschreibungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="60"/>
+        <location filename="../../ui/emptystatepage.cpp" line="65"/>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="66"/>
+        <location filename="../../ui/emptystatepage.cpp" line="71"/>
         <source>No Spark workgroups</source>
         <translation>Keine Spark-Arbeitsgruppen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="67"/>
+        <location filename="../../ui/emptystatepage.cpp" line="72"/>
         <source>&lt;p&gt;This account has no workgroup with an Apache Spark engine in %1.&lt;/p&gt;&lt;p&gt;Create one in the Athena console (or with &lt;code&gt;aws athena create-work-group&lt;/code&gt;), then refresh.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Dieses Konto hat in %1 keine Arbeitsgruppe mit einer Apache-Spark-Engine.&lt;/p&gt;&lt;p&gt;Legen Sie eine in der Athena-Konsole an (oder mit &lt;code&gt;aws athena create-work-group&lt;/code&gt;) und aktualisieren Sie dann.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="69"/>
+        <location filename="../../ui/emptystatepage.cpp" line="74"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="73"/>
+        <location filename="../../ui/emptystatepage.cpp" line="78"/>
         <source>Sessions could not be listed</source>
         <translation>Sitzungen konnten nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="74"/>
-        <location filename="../../ui/emptystatepage.cpp" line="100"/>
-        <location filename="../../ui/emptystatepage.cpp" line="104"/>
-        <location filename="../../ui/emptystatepage.cpp" line="111"/>
-        <location filename="../../ui/emptystatepage.cpp" line="116"/>
-        <location filename="../../ui/emptystatepage.cpp" line="118"/>
+        <location filename="../../ui/emptystatepage.cpp" line="79"/>
+        <location filename="../../ui/emptystatepage.cpp" line="117"/>
+        <location filename="../../ui/emptystatepage.cpp" line="123"/>
+        <location filename="../../ui/emptystatepage.cpp" line="127"/>
+        <location filename="../../ui/emptystatepage.cpp" line="134"/>
+        <location filename="../../ui/emptystatepage.cpp" line="139"/>
+        <location filename="../../ui/emptystatepage.cpp" line="141"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="78"/>
+        <location filename="../../ui/emptystatepage.cpp" line="83"/>
         <source>Loading sessions…</source>
         <translation>Sitzungen werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="81"/>
+        <location filename="../../ui/emptystatepage.cpp" line="86"/>
         <source>any Spark workgroup</source>
         <translation>einer Spark-Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="83"/>
+        <location filename="../../ui/emptystatepage.cpp" line="88"/>
         <source>active sessions</source>
         <translation>aktiven Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="84"/>
+        <location filename="../../ui/emptystatepage.cpp" line="89"/>
         <source>sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="85"/>
+        <location filename="../../ui/emptystatepage.cpp" line="90"/>
         <source>%1 sessions</source>
         <translation>Sitzungen im Status %1</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="86"/>
+        <location filename="../../ui/emptystatepage.cpp" line="91"/>
         <source>No %1 in %2</source>
         <translation>Keine %1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="86"/>
+        <location filename="../../ui/emptystatepage.cpp" line="91"/>
         <source>Start one, or choose another workgroup or state above.</source>
         <translation>Starten Sie eine oder wählen Sie oben eine andere Arbeitsgruppe oder einen anderen Status.</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="87"/>
+        <location filename="../../ui/emptystatepage.cpp" line="92"/>
         <source>Start session…</source>
         <translation>Sitzung starten …</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="96"/>
+        <location filename="../../ui/emptystatepage.cpp" line="109"/>
+        <source>Sign-in required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="110"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Sign in to IAM Identity Center: your browser opens the sign-in page, and the AWS CLI shares the sign-in.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Melden Sie sich bei IAM Identity Center an: Ihr Browser öffnet die Anmeldeseite, und die AWS CLI nutzt dieselbe Anmeldung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="112"/>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="114"/>
+        <source>The AWS session has expired</source>
+        <translation>Die AWS-Sitzung ist abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="115"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Retry to get new credentials from the profile (an assumed role asks for its MFA code again), or refresh the keys it reads.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wiederholen Sie den Versuch, um neue Anmeldedaten aus dem Profil zu erhalten (eine übernommene Rolle fragt erneut nach ihrem MFA-Code), oder erneuern Sie die Schlüssel, die es liest.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="119"/>
         <source>No AWS credentials</source>
         <translation>Keine AWS-Anmeldedaten</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="97"/>
+        <location filename="../../ui/emptystatepage.cpp" line="120"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Add a profile with &lt;code&gt;aws configure --profile NAME&lt;/code&gt; (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the Local sandbox, which needs no AWS account.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Legen Sie mit &lt;code&gt;aws configure --profile NAME&lt;/code&gt; ein Profil an (oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY) und wählen Sie es oben aus. Oder sehen Sie sich in der lokalen Sandbox um, die kein AWS-Konto braucht.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="100"/>
-        <location filename="../../ui/emptystatepage.cpp" line="104"/>
-        <location filename="../../ui/emptystatepage.cpp" line="111"/>
-        <location filename="../../ui/emptystatepage.cpp" line="116"/>
-        <location filename="../../ui/emptystatepage.cpp" line="119"/>
+        <location filename="../../ui/emptystatepage.cpp" line="112"/>
+        <location filename="../../ui/emptystatepage.cpp" line="117"/>
+        <location filename="../../ui/emptystatepage.cpp" line="123"/>
+        <location filename="../../ui/emptystatepage.cpp" line="127"/>
+        <location filename="../../ui/emptystatepage.cpp" line="134"/>
+        <location filename="../../ui/emptystatepage.cpp" line="139"/>
+        <location filename="../../ui/emptystatepage.cpp" line="142"/>
         <source>Use the Local sandbox</source>
         <translation>Lokale Sandbox verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="102"/>
+        <location filename="../../ui/emptystatepage.cpp" line="125"/>
         <source>The connection settings are incomplete</source>
         <translation>Die Verbindungseinstellungen sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="103"/>
+        <location filename="../../ui/emptystatepage.cpp" line="126"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Choose a region above, or fix the profile in your AWS config files.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wählen Sie oben eine Region oder korrigieren Sie das Profil in Ihren AWS-Konfigurationsdateien.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="107"/>
+        <location filename="../../ui/emptystatepage.cpp" line="130"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="108"/>
+        <location filename="../../ui/emptystatepage.cpp" line="131"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The credentials were refused or lack permission (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Check the profile&apos;s policy, or its clock if the signature expired.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anmeldedaten wurden abgelehnt oder haben keine Berechtigung (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Prüfen Sie die Richtlinie des Profils – oder die Uhr, falls die Signatur abgelaufen ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="113"/>
+        <location filename="../../ui/emptystatepage.cpp" line="136"/>
         <source>The endpoint cannot be reached</source>
         <translation>Der Endpunkt ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="114"/>
+        <location filename="../../ui/emptystatepage.cpp" line="137"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the profile&apos;s endpoint_url).&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Prüfen Sie das Netzwerk, einen Proxy oder die Endpunkt-URL (AWS_ENDPOINT_URL_ATHENA, endpoint_url des Profils).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="118"/>
+        <location filename="../../ui/emptystatepage.cpp" line="141"/>
         <source>Could not connect</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
@@ -491,48 +519,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="32"/>
+        <location filename="../../ui/mainwindow.cpp" line="33"/>
         <source>Athena Sessions</source>
         <translation>Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="51"/>
+        <location filename="../../ui/mainwindow.cpp" line="52"/>
         <source>MFA code</source>
         <translation>MFA-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="51"/>
+        <location filename="../../ui/mainwindow.cpp" line="52"/>
         <source>Enter the MFA code for %1:</source>
         <translation>MFA-Code für %1 eingeben:</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="75"/>
+        <location filename="../../ui/mainwindow.cpp" line="76"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="205"/>
+        <location filename="../../ui/mainwindow.cpp" line="211"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="207"/>
+        <location filename="../../ui/mainwindow.cpp" line="213"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="212"/>
-        <location filename="../../ui/mainwindow.cpp" line="321"/>
+        <location filename="../../ui/mainwindow.cpp" line="218"/>
+        <location filename="../../ui/mainwindow.cpp" line="348"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="266"/>
+        <location filename="../../ui/mainwindow.cpp" line="284"/>
+        <source>Signed in to IAM Identity Center</source>
+        <translation>Bei IAM Identity Center angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="293"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="322"/>
+        <location filename="../../ui/mainwindow.cpp" line="349"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -540,12 +573,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="58"/>
+        <location filename="../../ui/mainwindow.cpp" line="59"/>
         <source>Started %1</source>
         <translation>%1 gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="381"/>
+        <location filename="../../ui/mainwindow.cpp" line="408"/>
         <source>Terminate session %1?
 
 Its running calculation, if any, is cancelled. This cannot be undone.</source>
@@ -554,7 +587,7 @@ Its running calculation, if any, is cancelled. This cannot be undone.</source>
 Eine laufende Berechnung wird abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="382"/>
+        <location filename="../../ui/mainwindow.cpp" line="409"/>
         <source>Terminate %n sessions?
 
 Their running calculations are cancelled. This cannot be undone.</source>
@@ -568,7 +601,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="384"/>
+        <location filename="../../ui/mainwindow.cpp" line="411"/>
         <source>Terminate</source>
         <translation>Beenden</translation>
     </message>
@@ -696,6 +729,45 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         <location filename="../../app/sessions/sessiontablemodel.cpp" line="194"/>
         <source>DPU-hours</source>
         <translation>DPU-Stunden</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="16"/>
+        <source>Sign in to IAM Identity Center</source>
+        <translation>Bei IAM Identity Center anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="18"/>
+        <source>Profile &lt;b&gt;%1&lt;/b&gt; signs in at %2. The sign-in page opens in your browser; approve the request there.</source>
+        <translation>Profil &lt;b&gt;%1&lt;/b&gt; meldet sich bei %2 an. Die Anmeldeseite öffnet sich in Ihrem Browser; bestätigen Sie die Anfrage dort.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="31"/>
+        <location filename="../../ui/signindialog.cpp" line="85"/>
+        <source>Contacting IAM Identity Center…</source>
+        <translation>IAM Identity Center wird kontaktiert…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="35"/>
+        <source>Open the page again</source>
+        <translation>Seite erneut öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="38"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="104"/>
+        <source>Check that the page shows this code, then approve. Waiting for the approval… (the code is valid for %1 more minutes)</source>
+        <translation>Prüfen Sie, dass die Seite diesen Code zeigt, und bestätigen Sie dann. Warte auf die Bestätigung… (der Code ist noch %1 Minuten gültig)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signindialog.cpp" line="116"/>
+        <source>The sign-in did not complete: %1</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen: %1</translation>
     </message>
 </context>
 <context>
@@ -963,47 +1035,52 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         <translation>Sichtbare Zeilen als &amp;JSON exportieren …</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="71"/>
+        <location filename="../../ui/windowactions.cpp" line="63"/>
+        <source>&amp;Sign in to IAM Identity Center…</source>
+        <translation>Bei IAM Identity Center &amp;anmelden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="75"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="75"/>
+        <location filename="../../ui/windowactions.cpp" line="81"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="77"/>
+        <location filename="../../ui/windowactions.cpp" line="83"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="81"/>
+        <location filename="../../ui/windowactions.cpp" line="87"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="83"/>
+        <location filename="../../ui/windowactions.cpp" line="89"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="84"/>
+        <location filename="../../ui/windowactions.cpp" line="90"/>
         <source>&amp;About Athena Sessions</source>
         <translation>&amp;Über Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="86"/>
+        <location filename="../../ui/windowactions.cpp" line="92"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="95"/>
+        <location filename="../../ui/windowactions.cpp" line="101"/>
         <source>About Athena Sessions</source>
         <translation>Über Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="96"/>
+        <location filename="../../ui/windowactions.cpp" line="102"/>
         <source>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;A dashboard for Amazon Athena for Apache Spark sessions.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>

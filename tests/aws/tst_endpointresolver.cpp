@@ -3,6 +3,7 @@
 #include "aws/awsconfig.h"
 #include "aws/awsjsontransport.h"
 #include "aws/endpointresolver.h"
+#include "aws/ssoprovider.h"
 #include "support/fakenetwork.h"
 #include "support/testpaths.h"
 
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void caBundleErrorsNameTheFile();
     void caBundleReachesTheRequest();
     void caBundleTrustsALoopbackServer();
+    void caBundleReachesStsAndSso();
     void retrySettings_data();
     void retrySettings();
     void retrySettingsReachTheTransport_data();
@@ -714,6 +716,65 @@ void TestEndpointResolver::caBundleTrustsALoopbackServer()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().kind, AwsError::Kind::Network);
     QCOMPARE(server.requests, 1);
+}
+
+void TestEndpointResolver::caBundleReachesStsAndSso()
+{
+    // The credential providers that call AWS themselves (STS for a role, the SSO portal) trust
+    // the profile's ca_bundle too: with it the TLS handshake passes and the request arrives;
+    // without it the connection is refused.
+    if (!QSslSocket::supportsSsl())
+        QSKIP("[peer:qt-tls] no TLS backend in this Qt");
+    QTemporaryDir dir;
+    if (!makeCertificate(dir))
+        QSKIP("[peer:openssl] openssl could not make a test certificate");
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s)).first());
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    TlsResponder server(tls);
+    QVERIFY(server.listen());
+    const QString https = u"https://127.0.0.1:%1"_s.arg(server.port());
+    const QString tokenDir = m_dir->filePath(u".aws/sso/cache"_s);
+    QDir().mkpath(tokenDir);
+    QFile token(tokenDir + u"/"_s + SsoCredentialsProvider::tokenCacheKey({}, u"corp"_s) + u".json"_s);
+    QVERIFY(token.open(QIODevice::WriteOnly));
+    token.write(QJsonDocument(QJsonObject{{u"accessToken"_s, u"tls-test-token"_s},
+                                          {u"expiresAt"_s, QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)}})
+                    .toJson());
+    token.close();
+    for (const bool withBundle : {true, false}) {
+        const QByteArray bundle = withBundle ? "ca_bundle = " + dir.filePath(u"ca.pem"_s).toUtf8() + "\n" : QByteArray();
+        writeConfig("[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n"
+                    "[profile role]\nregion = eu-west-1\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = base\n"
+                    + bundle + "[profile sso]\nregion = eu-west-1\nsso_session = corp\nsso_account_id = 111122223333\n"
+                    "sso_role_name = R\n" + bundle + "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+                    "sso_region = eu-west-1\n");
+        const Environment e = env({{u"HOME"_s, m_dir->path()}, {u"AWS_ENDPOINT_URL_STS"_s, https},
+                                   {u"AWS_ENDPOINT_URL_SSO"_s, https}, {u"AWS_EC2_METADATA_DISABLED"_s, u"true"_s}});
+        QNetworkAccessManager network;
+        ProviderContext context;
+        context.network = &network;
+        for (const QString &profile : {u"role"_s, u"sso"_s}) {
+            const int before = server.requests;
+            auto provider = resolveCredentialsProvider(*m_files, e, profile, true, {}, SystemClock::instance(), context);
+            QVERIFY2(provider.ok(), qPrintable(errorOf(provider)));
+            std::optional<Result<AwsCredentials>> got;
+            QObject owner;
+            provider.value()->fetch(&owner, [&got](const Result<AwsCredentials> &c) { got = c; });
+            QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 20000);
+            // The responder answers "{}": no credentials in it, but it was reached (or not).
+            QVERIFY(!got->ok());
+            if (withBundle) {
+                QCOMPARE(server.requests, before + 1);
+                QVERIFY2(got->error().kind != AwsError::Kind::Network, qPrintable(got->error().message));
+            } else {
+                QCOMPARE(server.requests, before);
+                QCOMPARE(got->error().kind, AwsError::Kind::Network);
+            }
+        }
+    }
 }
 
 void TestEndpointResolver::retrySettings_data()

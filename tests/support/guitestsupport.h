@@ -15,7 +15,9 @@ inline Dashboard::Options sandboxOptions(const QString &awsHome, int seed = 40)
 {
     Dashboard::Options o;
     o.env = {{QStringLiteral("AWS_CONFIG_FILE"), QDir(awsHome).filePath(QStringLiteral("config"))},
-             {QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), QDir(awsHome).filePath(QStringLiteral("credentials"))}};
+             {QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), QDir(awsHome).filePath(QStringLiteral("credentials"))},
+             // Never the instance metadata service, even on an EC2 machine.
+             {QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true")}};
     o.sandboxInMemory = true;
     o.sandboxSeedSessions = seed;
     o.sandboxTimeScale = 8; // a new session is IDLE in under a second

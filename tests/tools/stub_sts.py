@@ -2,7 +2,10 @@
 """A loopback STS and IAM Identity Center for tests: AssumeRole (SigV4 checked with botocore's own
 SigV4Auth against the source credentials it knows), AssumeRoleWithWebIdentity (unsigned) and
 GetCallerIdentity on POST /; the SSO portal's GetRoleCredentials on GET /federation/credentials
-(bearer token checked) and SSO OIDC CreateToken with a refresh token on POST /token.
+(bearer token checked); SSO OIDC CreateToken with a refresh token on POST /token, and the device
+authorization sign-in: RegisterClient (POST /client/register), StartDeviceAuthorization
+(POST /device_authorization) and CreateToken with the device-code grant, answering as
+STUB_DEVICE_SCRIPT says (comma-separated: pending, slow_down, denied, expired, ok; the last repeats).
 
 Issued credentials are derived from the role and the caller, so that two clients asking the same
 question get the same keys (botocore is compared with our client that way). Every request is
@@ -31,6 +34,12 @@ WEB_TOKEN = os.environ.get('STUB_WEB_TOKEN', 'web-identity-token')
 ISSUED = {}  # access key id -> (secret, token)
 SSO_TOKENS = set(os.environ.get('STUB_SSO_TOKENS', 'sso-access-1').split(','))  # accepted bearer tokens
 SSO_REFRESH = {'sso-refresh-1': ('sso-access-2', 'sso-refresh-2')}  # refresh token -> new tokens
+DEVICE_SCRIPT = os.environ.get('STUB_DEVICE_SCRIPT', 'pending,ok').split(',')
+DEVICE_INTERVAL = int(os.environ.get('STUB_DEVICE_INTERVAL', '1'))
+REVOKED_CLIENTS = set(os.environ.get('STUB_REVOKED_CLIENTS', '').split(','))
+CLIENTS = {}  # client id -> secret
+DEVICES = {}  # device code -> client id
+POLLS = []
 
 
 def log(entry):
@@ -116,9 +125,70 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.answer_json(200, {'roleCredentials': {'accessKeyId': 'ASIASSO' + digest[:13], 'secretAccessKey': 'S' + digest[13:53],
                                                    'sessionToken': 'T' + digest[:40], 'expiration': expires}})
 
+    def oidc_error(self, status, error, header=True):
+        """SSO OIDC's error shape: the type in x-amzn-ErrorType (as the service sends it) and OAuth's
+        error code in the body; with header=False only the body says it."""
+        data = json.dumps({'error': error, 'error_description': None}).encode()
+        names = {'authorization_pending': 'AuthorizationPendingException', 'slow_down': 'SlowDownException',
+                 'access_denied': 'AccessDeniedException', 'expired_token': 'ExpiredTokenException',
+                 'invalid_client': 'InvalidClientException', 'invalid_request': 'InvalidRequestException'}
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/json')
+        if header:
+            self.send_header('x-amzn-ErrorType', names[error] + ':http://internal.amazon.com/coral/com.amazon.switchboard/')
+        self.send_header('Content-Length', str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def device_flow(self, request):
+        """RegisterClient, StartDeviceAuthorization and the device-code CreateToken."""
+        if self.path == '/client/register':
+            log({'Action': 'RegisterClient', 'clientName': request.get('clientName'),
+                 'clientType': request.get('clientType'), 'scopes': request.get('scopes')})
+            client = f'device-client-{len(CLIENTS) + 1}'
+            CLIENTS[client] = f'device-secret-{len(CLIENTS) + 1}'
+            expires = int((datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=90)).timestamp())
+            return self.answer_json(200, {'clientId': client, 'clientSecret': CLIENTS[client],
+                                          'clientIdIssuedAt': expires - 90 * 86400, 'clientSecretExpiresAt': expires})
+        client = request.get('clientId')
+        known = CLIENTS.get(client) == request.get('clientSecret') or client not in CLIENTS and client not in REVOKED_CLIENTS
+        if self.path == '/device_authorization':
+            log({'Action': 'StartDeviceAuthorization', 'clientId': client, 'startUrl': request.get('startUrl'),
+                 'clientSecret': f'<{len(request.get("clientSecret") or "")} chars>'})
+            if client in REVOKED_CLIENTS or not known:
+                return self.oidc_error(400, 'invalid_client')
+            code = f'device-code-{len(DEVICES) + 1}'
+            DEVICES[code] = client
+            return self.answer_json(200, {'deviceCode': code, 'userCode': 'ABCD-EFGH',
+                                          'verificationUri': 'https://device.sso.example.test/',
+                                          'verificationUriComplete': 'https://device.sso.example.test/?user_code=ABCD-EFGH',
+                                          'expiresIn': 600, 'interval': DEVICE_INTERVAL})
+        # CreateToken, device-code grant
+        code = request.get('deviceCode')
+        POLLS.append(code)
+        step = DEVICE_SCRIPT[min(len(POLLS) - 1, len(DEVICE_SCRIPT) - 1)]
+        log({'Action': 'CreateToken', 'grantType': request.get('grantType'), 'clientId': client, 'answer': step,
+             'deviceCode': f'<{len(code or "")} chars>'})
+        if DEVICES.get(code) != client or not known:
+            return self.oidc_error(400, 'invalid_request')
+        if step == 'pending':
+            return self.oidc_error(400, 'authorization_pending')
+        if step == 'slow_down':
+            return self.oidc_error(400, 'slow_down', header=False)
+        if step == 'denied':
+            return self.oidc_error(400, 'access_denied')
+        if step == 'expired':
+            return self.oidc_error(400, 'expired_token')
+        SSO_TOKENS.add('sso-device-access')
+        return self.answer_json(200, {'accessToken': 'sso-device-access', 'expiresIn': 28800,
+                                      'refreshToken': 'sso-device-refresh', 'tokenType': 'Bearer'})
+
     def do_POST(self):
         length = int(self.headers.get('Content-Length', '0'))
         body = self.rfile.read(length)
+        if self.path in ('/client/register', '/device_authorization') or (
+                self.path == '/token' and b'device_code' in body):
+            return self.device_flow(json.loads(body or b'{}'))
         if self.path == '/token':
             request = json.loads(body or b'{}')
             log({'Action': 'CreateToken', 'grantType': request.get('grantType'), 'clientId': request.get('clientId')})
