@@ -3,11 +3,25 @@
 #include "athena/athenajson.h"
 #include "athena/validation.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QTimer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+Q_LOGGING_CATEGORY(lcPaging, "athena.client.paging", QtWarningMsg)
+
+// The length of the array `key` of a response, without decoding its items.
+qsizetype arrayLength(const QJsonObject &o, QLatin1StringView key)
+{
+    const QJsonValue v = o.value(key);
+    return v.isArray() ? v.toArray().size() : 0;
+}
+} // namespace
 
 namespace athena {
 
@@ -45,8 +59,10 @@ PendingCall AthenaClient::invoke(const QString &operation, const QJsonObject &bo
         aws::Result<T> value = decode(r->json);
         if (!value.ok()) {
             aws::AwsError e = value.error();
-            e.code = u"MalformedResponse"_s;
-            e.message = u"The %1 response does not match the API: %2"_s.arg(operation, e.message);
+            if (e.code == u"DecodeError"_s) { // the decoders' generic name; a more precise one stays
+                e.code = u"MalformedResponse"_s;
+                e.message = u"The %1 response does not match the API: %2"_s.arg(operation, e.message);
+            }
             e.requestId = r->requestId;
             e.httpStatus = r->httpStatus;
             done(e);
@@ -95,7 +111,12 @@ PendingCall AthenaClient::getSessionStatus(const QString &sessionId, QObject *co
 PendingCall AthenaClient::listSessions(const ListSessionsRequest &request, QObject *context, Callback<ListSessionsPage> done)
 {
     return invoke<ListSessionsPage>(u"ListSessions"_s, json::toJson(request), validate(request), context, std::move(done),
-                                    &json::decode<ListSessionsPage>);
+                                    [asked = request.maxResults](const QJsonObject &o) -> aws::Result<ListSessionsPage> {
+                                        if (auto e = PageGuard::checkPageSize(u"ListSessions"_s, u"sessions"_s, kListSessionsPaging,
+                                                                              arrayLength(o, "Sessions"_L1), asked))
+                                            return *e;
+                                        return json::decode<ListSessionsPage>(o);
+                                    });
 }
 
 PendingCall AthenaClient::terminateSession(const QString &sessionId, QObject *context, Callback<TerminateSessionResult> done)
@@ -120,7 +141,13 @@ PendingCall AthenaClient::listWorkGroups(std::optional<int> maxResults, const QS
     if (!nextToken.isEmpty())
         body.insert(u"NextToken"_s, nextToken);
     return invoke<ListWorkGroupsPage>(u"ListWorkGroups"_s, body, validateListWorkGroups(maxResults, nextToken), context,
-                                      std::move(done), &json::decode<ListWorkGroupsPage>);
+                                      std::move(done), [maxResults](const QJsonObject &o) -> aws::Result<ListWorkGroupsPage> {
+                                          if (auto e = PageGuard::checkPageSize(u"ListWorkGroups"_s, u"workgroups"_s,
+                                                                                kListWorkGroupsPaging,
+                                                                                arrayLength(o, "WorkGroups"_L1), maxResults))
+                                              return *e;
+                                          return json::decode<ListWorkGroupsPage>(o);
+                                      });
 }
 
 PendingCall AthenaClient::getWorkGroup(const QString &name, QObject *context, Callback<WorkGroup> done)
@@ -137,8 +164,14 @@ PendingCall AthenaClient::listEngineVersions(std::optional<int> maxResults, cons
         body.insert(u"MaxResults"_s, *maxResults);
     if (!nextToken.isEmpty())
         body.insert(u"NextToken"_s, nextToken);
-    return invoke<ListEngineVersionsPage>(u"ListEngineVersions"_s, body, validateListEngineVersions(maxResults, nextToken),
-                                          context, std::move(done), &json::decode<ListEngineVersionsPage>);
+    return invoke<ListEngineVersionsPage>(
+        u"ListEngineVersions"_s, body, validateListEngineVersions(maxResults, nextToken), context, std::move(done),
+        [maxResults](const QJsonObject &o) -> aws::Result<ListEngineVersionsPage> {
+            if (auto e = PageGuard::checkPageSize(u"ListEngineVersions"_s, u"engine versions"_s, kListEngineVersionsPaging,
+                                                  arrayLength(o, "EngineVersions"_L1), maxResults))
+                return *e;
+            return json::decode<ListEngineVersionsPage>(o);
+        });
 }
 
 PendingCall AthenaClient::createWorkGroup(const CreateWorkGroupRequest &request, QObject *context, Callback<bool> done)
@@ -147,47 +180,171 @@ PendingCall AthenaClient::createWorkGroup(const CreateWorkGroupRequest &request,
                         std::move(done), [](const QJsonObject &) -> aws::Result<bool> { return true; });
 }
 
+// ---- PageGuard ----
+
+PageGuard::PageGuard(QString operation, QString itemsName, const PagingLimits &limits)
+    : m_operation(std::move(operation)), m_itemsName(std::move(itemsName)), m_limits(limits)
+{
+}
+
+void PageGuard::begin(const QString &startToken)
+{
+    m_seenTokens.clear();
+    m_pages = 0;
+    m_items = 0;
+    m_more = false;
+    m_stop.reset();
+    m_resumeToken.clear();
+    if (!startToken.isEmpty())
+        m_seenTokens.insert(QCryptographicHash::hash(startToken.toUtf8(), QCryptographicHash::Sha256));
+}
+
+void PageGuard::stopWith(const QString &code, const QString &message)
+{
+    m_more = false;
+    m_stop = aws::AwsError::make(aws::AwsError::Kind::Decode, code, message);
+}
+
+qsizetype PageGuard::accept(qsizetype items, const QString &nextToken)
+{
+    ++m_pages;
+    const qsizetype kept = std::clamp<qsizetype>(m_limits.maxItems - m_items, 0, items);
+    m_items += kept;
+    const QString listed = u"%1 %2 listed in %3 pages"_s.arg(m_items).arg(m_itemsName).arg(m_pages);
+    if (kept < items) {
+        stopWith(u"TooManyItems"_s, u"%1 stopped at %2 %3, the most one listing keeps (%4 more in the last page were "
+                                    u"dropped, and the service may have more)"_s
+                                        .arg(m_operation).arg(m_items).arg(m_itemsName).arg(items - kept));
+        return kept;
+    }
+    if (nextToken.isEmpty()) {
+        m_more = false;
+        return kept;
+    }
+    if (nextToken.size() > m_limits.maxTokenLength) {
+        stopWith(u"MalformedResponse"_s, u"%1 returned a NextToken of %2 characters, more than the API's %3; stopped with "
+                                         u"%4"_s.arg(m_operation).arg(nextToken.size()).arg(m_limits.maxTokenLength).arg(listed));
+        return kept;
+    }
+    const QByteArray digest = QCryptographicHash::hash(nextToken.toUtf8(), QCryptographicHash::Sha256);
+    if (m_seenTokens.contains(digest)) {
+        stopWith(u"RepeatedNextToken"_s, u"%1 returned a NextToken it had already returned (after page %2); stopped to "
+                                         u"avoid listing forever, with %3"_s.arg(m_operation).arg(m_pages).arg(listed));
+        return kept;
+    }
+    if (m_items >= m_limits.maxItems) {
+        stopWith(u"TooManyItems"_s, u"%1 stopped at %2 %3 (in %4 pages), the most one listing keeps; the service has more"_s
+                                        .arg(m_operation).arg(m_items).arg(m_itemsName).arg(m_pages));
+        m_resumeToken = nextToken;
+        return kept;
+    }
+    if (m_pages >= m_limits.maxPages) {
+        stopWith(u"TooManyPages"_s, u"%1 stopped after %2 pages, the most one listing asks for, with %3 %4 listed; the "
+                                    u"service kept answering with a new NextToken"_s
+                                        .arg(m_operation).arg(m_pages).arg(m_items).arg(m_itemsName));
+        m_resumeToken = nextToken;
+        return kept;
+    }
+    m_seenTokens.insert(digest);
+    m_more = true;
+    return kept;
+}
+
+std::optional<aws::AwsError> PageGuard::checkPageSize(const QString &operation, const QString &itemsName,
+                                                      const PagingLimits &limits, qsizetype items,
+                                                      std::optional<int> maxResults)
+{
+    if (items > limits.maxPageItems)
+        return aws::AwsError::make(aws::AwsError::Kind::Decode, u"PageTooLarge"_s,
+                                   u"%1 returned %2 %3 in one page, more than the %4 a page may hold (the API's maximum is "
+                                   u"%5); the page was refused"_s
+                                       .arg(operation).arg(items).arg(itemsName).arg(limits.maxPageItems).arg(limits.apiPageItems));
+    const int asked = maxResults.value_or(limits.apiPageItems);
+    if (items > asked)
+        qCWarning(lcPaging).noquote() << u"%1 returned %2 %3 in one page, more than the %4 asked for; kept"_s.arg(operation).arg(items).arg(itemsName).arg(asked);
+    return std::nullopt;
+}
+
+// ---- all pages ----
+
 namespace {
 
-void fetchWorkGroupPages(const QPointer<AthenaClient> &client, QObject *context, const QString &token,
-                         std::shared_ptr<QList<WorkGroupSummary>> all, std::shared_ptr<QSet<QString>> tokens,
-                         const Callback<QList<WorkGroupSummary>> &done)
+// Walks a listing to its end; `fetch` asks for the page after a token.
+template <typename Page, typename Item>
+struct ListAll
 {
-    if (!client)
+    std::function<PendingCall(const QString &token, QObject *context, Callback<Page> page)> fetch;
+    QList<Item> Page::*items;
+    Callback<QList<Item>> done;
+    PageGuard guard;
+    QList<Item> all;
+};
+
+template <typename Page, typename Item>
+void fetchAll(const std::shared_ptr<ListAll<Page, Item>> &state, const QPointer<QObject> &context, const QString &token)
+{
+    if (!context)
         return;
-    client->listWorkGroups(50, token, context, [=](const aws::Result<ListWorkGroupsPage> &page) {
+    state->fetch(token, context, [state, context](const aws::Result<Page> &page) {
         if (!page.ok()) {
-            done(page.error());
+            state->done(page.error());
             return;
         }
-        *all += page->workGroups;
-        if (page->nextToken.isEmpty() || tokens->contains(page->nextToken)) {
-            done(*all);
-            return;
-        }
-        tokens->insert(page->nextToken);
-        fetchWorkGroupPages(client, context, page->nextToken, all, tokens, done);
+        const QList<Item> &items = page.value().*(state->items);
+        const qsizetype kept = state->guard.accept(items.size(), page->nextToken);
+        state->all += items.first(kept);
+        if (state->guard.stop())
+            state->done(*state->guard.stop());
+        else if (state->guard.more())
+            fetchAll(state, context, page->nextToken);
+        else
+            state->done(state->all);
     });
 }
 
 } // namespace
 
-void AthenaClient::listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done)
+void AthenaClient::listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done, const PagingLimits &limits)
 {
-    fetchWorkGroupPages(this, context, QString(), std::make_shared<QList<WorkGroupSummary>>(),
-                        std::make_shared<QSet<QString>>(), done);
+    auto state = std::make_shared<ListAll<ListWorkGroupsPage, WorkGroupSummary>>(ListAll<ListWorkGroupsPage, WorkGroupSummary>{
+        [client = QPointer(this), limits](const QString &token, QObject *c, Callback<ListWorkGroupsPage> page) {
+            return client ? client->listWorkGroups(limits.apiPageItems, token, c, std::move(page)) : PendingCall();
+        },
+        &ListWorkGroupsPage::workGroups, done, PageGuard(u"ListWorkGroups"_s, u"workgroups"_s, limits), {}});
+    state->guard.begin({});
+    fetchAll(state, context, {});
+}
+
+void AthenaClient::listAllEngineVersions(QObject *context, const Callback<QList<EngineVersion>> &done, const PagingLimits &limits)
+{
+    auto state = std::make_shared<ListAll<ListEngineVersionsPage, EngineVersion>>(ListAll<ListEngineVersionsPage, EngineVersion>{
+        [client = QPointer(this), limits](const QString &token, QObject *c, Callback<ListEngineVersionsPage> page) {
+            return client ? client->listEngineVersions(limits.apiPageItems, token, c, std::move(page)) : PendingCall();
+        },
+        &ListEngineVersionsPage::engineVersions, done, PageGuard(u"ListEngineVersions"_s, u"engine versions"_s, limits), {}});
+    state->guard.begin({});
+    fetchAll(state, context, {});
 }
 
 // ---- ListSessionsWalker ----
 
 ListSessionsWalker::ListSessionsWalker(AthenaClient *client, ListSessionsRequest request, QObject *parent)
-    : QObject(parent), m_client(client), m_request(std::move(request))
+    : QObject(parent), m_client(client), m_request(std::move(request)), m_startToken(m_request.nextToken),
+      m_guard(u"ListSessions"_s, u"sessions"_s, kListSessionsPaging)
 {
+}
+
+void ListSessionsWalker::setMaxPages(int pages)
+{
+    PagingLimits limits = m_guard.limits();
+    limits.maxPages = pages;
+    m_guard.setLimits(limits);
 }
 
 void ListSessionsWalker::start()
 {
-    m_request.nextToken.clear();
+    m_request.nextToken = m_startToken;
+    m_guard.begin(m_startToken);
     fetch();
 }
 
@@ -209,33 +366,19 @@ void ListSessionsWalker::fetch()
             finish(page.error());
             return;
         }
-        ++m_pages;
-        m_sessions += static_cast<int>(page->sessions.size());
-        const QString next = page->nextToken;
+        const qsizetype kept = m_guard.accept(page->sessions.size(), page->nextToken);
         // Ask for the next page first, so that whoever consumes this one works while it travels.
-        std::optional<aws::AwsError> stop;
-        bool more = false;
-        if (next.isEmpty()) {
-        } else if (m_seenTokens.contains(next)) {
-            stop = aws::AwsError::make(aws::AwsError::Kind::Decode, u"RepeatedNextToken"_s,
-                                       u"ListSessions returned a NextToken it had already returned (after page %1); "
-                                       u"stopped to avoid listing forever"_s.arg(m_pages));
-        } else if (m_pages >= m_maxPages) {
-            stop = aws::AwsError::make(aws::AwsError::Kind::Validation, u"TooManyPages"_s, u"Stopped after %1 pages"_s.arg(m_pages));
-        } else {
-            m_seenTokens.insert(next);
-            m_request.nextToken = next;
-            more = true;
+        if (m_guard.more()) {
+            m_request.nextToken = page->nextToken;
             fetch();
         }
-        Q_EMIT pageReceived(page->sessions, m_pages);
+        Q_EMIT pageReceived(kept < page->sessions.size() ? page->sessions.first(kept) : page->sessions, m_guard.pages());
         if (m_finished) // cancelled from the slot (which also cancelled the next request)
             return;
-        if (!more)
-            finish(stop);
+        if (!m_guard.more())
+            finish(m_guard.stop());
     });
 }
-
 void ListSessionsWalker::finish(std::optional<aws::AwsError> error)
 {
     if (m_finished)

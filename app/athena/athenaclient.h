@@ -33,6 +33,83 @@ struct TerminateSessionResult
     std::optional<SessionState> state;
 };
 
+// ---- Paging bounds ----
+//
+// How far one paginated listing may go, so that a hostile or broken service cannot make a listing
+// run or grow forever: a new NextToken on every page, a NextToken it already sent, a page far
+// larger than asked for. Every pager here (ListSessionsWalker, listAllWorkGroups,
+// listAllEngineVersions) runs each page through a PageGuard with these limits and stops at them
+// with an error that names the operation and says how much was listed; what was listed before
+// the stop is kept (ListSessionsWalker has already handed it on). The response body is bounded
+// separately, by TransportConfig::maxResponseBytes (64 MiB counted as received).
+struct PagingLimits
+{
+    int apiPageItems = 0;   // the API's maximum per page: MaxResults' max in the service model
+    int maxPageItems = 0;   // a page holding more is refused before its items are decoded (by the
+                            // single-page calls, always with the k…Paging values below)
+    int maxPages = 0;       // pages per listing
+    int maxItems = 0;       // items kept per listing
+    int maxTokenLength = 0; // the API's longest NextToken
+};
+
+// From botocore's athena/2017-05-18/service-2.json: MaxSessionsCount, MaxWorkGroupsCount and
+// MaxEngineVersionsCount (1–100, 1–50, 1–10), SessionManagerToken ≤ 2048, Token ≤ 1024.
+// A page may hold up to 10× the API's maximum: a page holding more than MaxResults asked for
+// is logged as a warning and kept (moto, and so LocalStack, answer ListWorkGroups with every
+// workgroup in one page), a page beyond 10× is refused.
+// Sessions: 200,000 rows is far beyond a real account (sessions run for minutes to hours and
+// Athena keeps ended ones for weeks; a session a minute for 45 days is 65,000) and still a
+// bounded model (about 0.3 KB a row); 10,000 pages leaves room for services that send short or
+// empty pages with a NextToken (20 rows a page still reach the row cap).
+inline constexpr PagingLimits kListSessionsPaging{100, 1'000, 10'000, 200'000, 2048};
+// Workgroups: the default quota is 1,000 per account and region; 10,000 is ten times that, and
+// 200 pages of 50 reach it. The whole list is kept in memory and shown in a picker.
+inline constexpr PagingLimits kListWorkGroupsPaging{50, 500, 200, 10'000, 1024};
+// Engine versions: Athena has a handful; 20 pages of 10 is ten times more than there ever were.
+inline constexpr PagingLimits kListEngineVersionsPaging{10, 100, 20, 200, 1024};
+
+// One listing's progress against its PagingLimits. Feed it every page; it says whether to ask
+// for the next one. Seen tokens are kept as SHA-256 digests (32 bytes each, whatever the length).
+class PageGuard
+{
+public:
+    PageGuard(QString operation, QString itemsName, const PagingLimits &limits);
+
+    const PagingLimits &limits() const { return m_limits; }
+    void setLimits(const PagingLimits &limits) { m_limits = limits; }
+    // Forgets every page; `startToken` (the NextToken of the first request, if any) counts as seen.
+    void begin(const QString &startToken);
+    // Records a page of `items` items ending with `nextToken` and returns how many of the items
+    // the listing keeps: all of them, or fewer at the row cap. Afterwards more() says whether to
+    // ask for `nextToken`; otherwise the listing is over, with stop() set if it ended early.
+    qsizetype accept(qsizetype items, const QString &nextToken);
+    bool more() const { return m_more; }
+    const std::optional<aws::AwsError> &stop() const { return m_stop; }
+    // The NextToken a listing stopped at by a cap would continue from; empty otherwise.
+    const QString &resumeToken() const { return m_resumeToken; }
+    int pages() const { return m_pages; }
+    qsizetype items() const { return m_items; }
+
+    // A PageTooLarge error when `items` exceeds limits.maxPageItems (for the caller to refuse the
+    // page before decoding it); logs a warning when it exceeds what the request asked for.
+    static std::optional<aws::AwsError> checkPageSize(const QString &operation, const QString &itemsName,
+                                                       const PagingLimits &limits, qsizetype items,
+                                                       std::optional<int> maxResults);
+
+private:
+    void stopWith(const QString &code, const QString &message);
+
+    QString m_operation;
+    QString m_itemsName;
+    PagingLimits m_limits;
+    QSet<QByteArray> m_seenTokens;
+    int m_pages = 0;
+    qsizetype m_items = 0;
+    bool m_more = false;
+    std::optional<aws::AwsError> m_stop;
+    QString m_resumeToken;
+};
+
 // The typed Athena API. Every operation validates its request locally first (a Validation error,
 // nothing sent), then calls back exactly once on `context`'s thread with a typed value or an
 // error; never after `context` is destroyed.
@@ -60,8 +137,12 @@ public:
                                    Callback<ListEngineVersionsPage> done);
     PendingCall createWorkGroup(const CreateWorkGroupRequest &request, QObject *context, Callback<bool> done);
 
-    // Every workgroup, all pages.
-    void listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done);
+    // Every workgroup or engine version, all pages, within `limits` (an error at a limit; what
+    // was listed before it is not handed on: a partial workgroup list would look complete).
+    void listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done,
+                           const PagingLimits &limits = kListWorkGroupsPaging);
+    void listAllEngineVersions(QObject *context, const Callback<QList<EngineVersion>> &done,
+                               const PagingLimits &limits = kListEngineVersionsPaging);
 
     static QString newClientRequestToken();
 
@@ -73,8 +154,10 @@ private:
     aws::AwsJsonTransport *m_transport;
 };
 
-// Walks ListSessions page after page, handing each page on as it arrives. Stops at the last
-// page, on an error, on cancel(), after maxPages, or when the service repeats a NextToken.
+// Walks ListSessions page after page from the request's NextToken (none: the first page), handing
+// each page on as it arrives. Stops at the last page, on an error, on cancel(), or at a bound of
+// its PagingLimits (kListSessionsPaging unless set): pages, rows (the page that crosses the row
+// cap is handed on cut to fit), a repeated or overlong NextToken, an oversized page.
 class ListSessionsWalker final : public QObject
 {
     Q_OBJECT
@@ -83,16 +166,20 @@ class ListSessionsWalker final : public QObject
 public:
     ListSessionsWalker(AthenaClient *client, ListSessionsRequest request, QObject *parent = nullptr);
 
-    void setMaxPages(int pages) { m_maxPages = pages; }
+    void setLimits(const PagingLimits &limits) { m_guard.setLimits(limits); }
+    void setMaxPages(int pages);
+    const PagingLimits &limits() const { return m_guard.limits(); }
     void start();
     void cancel();
 
     bool isFinished() const { return m_finished; }
     bool isCancelled() const { return m_cancelled; }
-    int pages() const { return m_pages; }
-    int sessionCount() const { return m_sessions; }
+    int pages() const { return m_guard.pages(); }
+    int sessionCount() const { return static_cast<int>(m_guard.items()); }
     // Set once finished() was emitted with a failure (cancel included).
     const std::optional<aws::AwsError> &error() const { return m_error; }
+    // After a stop at the page or row cap: the NextToken that continues the listing.
+    QString resumeToken() const { return m_guard.resumeToken(); }
 
 Q_SIGNALS:
     void pageReceived(const QList<athena::SessionSummary> &sessions, int pageNumber);
@@ -104,11 +191,9 @@ private:
 
     AthenaClient *m_client;
     ListSessionsRequest m_request;
+    QString m_startToken;
     PendingCall m_current;
-    QSet<QString> m_seenTokens;
-    int m_maxPages = 100000;
-    int m_pages = 0;
-    int m_sessions = 0;
+    PageGuard m_guard;
     bool m_finished = false;
     bool m_cancelled = false;
     std::optional<aws::AwsError> m_error;

@@ -125,7 +125,8 @@ QString AthenaCtl::helpText()
     for (const CommandSpec &c : commands())
         text += u"  "_s + c.synopsis + u'\n';
     text += u"\nSTATE is one of CREATING, CREATED, IDLE, BUSY, TERMINATING, TERMINATED, DEGRADED, FAILED.\n"
-            u"Progress of --all-pages and --wait goes to stderr.\n"
+            u"Progress of --all-pages and --wait goes to stderr. --all-pages stops (exit 1) after 10,000 pages or\n"
+            u"200,000 sessions, printing those listed with the NextToken to go on from (--next-token).\n"
             u"Exit codes: 0 success, 1 service or connection error, 2 usage or validation error.\n"_s;
     return text;
 }
@@ -368,13 +369,27 @@ void AthenaCtl::listSessions()
         m_err.flush();
     });
     connect(walker, &ListSessionsWalker::finished, this, [this, walker, all, json, count, print] {
-        if (walker->error())
+        // Complete, or stopped at the page or row cap: what was listed, with the NextToken that
+        // continues it. Any other error (a repeated token, a refused page): nothing on stdout.
+        const QString resume = walker->resumeToken();
+        if (walker->error() && resume.isEmpty())
             return fail(*walker->error());
-        if (m_table)
-            print(*all, QString());
-        else
-            writeBytes(*count ? "{\n    \"Sessions\": [\n" + *json + "\n    ]\n}\n" : QByteArray("{\n    \"Sessions\": []\n}\n"));
-        done(Ok);
+        if (m_table) {
+            print(*all, resume);
+        } else {
+            QByteArray doc = *count ? "{\n    \"Sessions\": [\n" + *json + "\n    ]" : QByteArray("{\n    \"Sessions\": []");
+            if (!resume.isEmpty()) {
+                doc += ",\n    \"NextToken\": ";
+                jsonoutput::append(doc, resume);
+            }
+            writeBytes(doc + "\n}\n");
+        }
+        if (!walker->error())
+            return done(Ok);
+        aws::AwsError e = *walker->error();
+        e.message += u"; the %1 sessions listed were printed, with the NextToken to go on from (--all-pages --next-token)"_s
+                         .arg(walker->sessionCount());
+        fail(e);
     });
     walker->start();
 }
@@ -564,16 +579,16 @@ void AthenaCtl::listEngineVersions()
 {
     if (!m_positional.isEmpty())
         return usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
-    m_connection->client->listEngineVersions(std::nullopt, {}, this, [this](const aws::Result<ListEngineVersionsPage> &r) {
+    m_connection->client->listAllEngineVersions(this, [this](const aws::Result<QList<EngineVersion>> &r) {
         if (!r.ok())
             return fail(r.error());
         if (m_table) {
             QList<QStringList> rows;
-            for (const EngineVersion &e : r->engineVersions)
+            for (const EngineVersion &e : r.value())
                 rows << QStringList{e.selected, e.effective};
             printTable(m_out, {u"Selected"_s, u"Effective"_s}, rows);
         } else {
-            printJson(json::toJson(r.value()));
+            printJson(json::toJson(ListEngineVersionsPage{r.value(), {}}));
         }
         done(Ok);
     });

@@ -49,6 +49,7 @@ bool SessionListLoader::refresh()
     m_pages = 0;
     m_sessions = 0;
     m_passComplete = true;
+    m_modelFullReported = false;
     for (const QString &wg : std::as_const(m_workGroups)) {
         const QList<std::optional<athena::SessionState>> filters = m_filter.apiFilters();
         for (const std::optional<athena::SessionState> &f : filters)
@@ -86,12 +87,7 @@ void SessionListLoader::startNextJobs()
         const quint64 generation = m_generation;
         connect(walker, &athena::ListSessionsWalker::pageReceived, this,
                 [this, generation, wg = job.workGroup](const QList<athena::SessionSummary> &sessions, int) {
-                    if (generation != m_generation)
-                        return;
-                    ++m_pages;
-                    m_sessions += static_cast<int>(sessions.size());
-                    Q_EMIT pageReady(generation, wg, sessions);
-                    Q_EMIT progress(generation, m_pages, m_sessions);
+                    onPage(generation, wg, sessions);
                 });
         connect(walker, &athena::ListSessionsWalker::finished, this, [this, walker, generation] {
             m_walkers.removeOne(walker);
@@ -112,10 +108,43 @@ void SessionListLoader::startNextJobs()
     }
 }
 
+void SessionListLoader::onPage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
+{
+    if (generation != m_generation)
+        return;
+    const qsizetype room = std::max(0, m_maxSessions - m_sessions);
+    const bool full = sessions.size() > room;
+    ++m_pages;
+    m_sessions += static_cast<int>(std::min(room, sessions.size()));
+    Q_EMIT pageReady(generation, workGroup, full ? sessions.first(room) : sessions);
+    Q_EMIT progress(generation, m_pages, m_sessions);
+    if (!full || generation != m_generation)
+        return;
+    // The rest of this pass would go over the bound: stop every walker, keep what arrived.
+    m_passComplete = false;
+    Q_EMIT errorOccurred(generation, aws::AwsError::make(
+        aws::AwsError::Kind::Decode, u"TooManyItems"_s,
+        u"Listing stopped at %1 sessions (in %2 pages), the most the list holds; %3 more in the last page and any "
+        u"after it were not listed. Choose one workgroup or a state filter to see the rest"_s
+            .arg(m_sessions).arg(m_pages).arg(sessions.size() - room)));
+    cancel(); // emits passFinished(generation, false)
+}
+
 void SessionListLoader::attach(SessionTableModel *model)
 {
     connect(this, &SessionListLoader::scopeChanged, model, [model](quint64) { model->clear(); });
     connect(this, &SessionListLoader::passStarted, model, &SessionTableModel::beginPass);
-    connect(this, &SessionListLoader::pageReady, model, &SessionTableModel::mergePage);
+    // The model is bounded too (rows kept from earlier incomplete passes count): say so once a pass.
+    connect(this, &SessionListLoader::pageReady, model,
+            [this, model](quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions) {
+                const int dropped = model->mergePage(generation, workGroup, sessions);
+                if (dropped == 0 || m_modelFullReported)
+                    return;
+                m_modelFullReported = true;
+                Q_EMIT errorOccurred(generation, aws::AwsError::make(
+                    aws::AwsError::Kind::Decode, u"TooManyItems"_s,
+                    u"The list holds at most %1 sessions; %2 more from this listing are not shown. Choose one "
+                    u"workgroup or a state filter"_s.arg(model->maxRows()).arg(dropped)));
+            });
     connect(this, &SessionListLoader::passFinished, model, &SessionTableModel::endPass);
 }

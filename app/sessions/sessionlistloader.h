@@ -13,7 +13,10 @@ class SessionTableModel;
 // Walks ListSessions for the current scope (one or more workgroups, a state filter), page after
 // page, and hands each page on as it arrives. Every pass carries a generation; changing the
 // client or the scope starts a new generation, cancels the running pass and drops its late pages.
-// Auto-refresh starts a pass on an interval, never while one runs.
+// Auto-refresh starts a pass on an interval, never while one runs. A pass keeps at most
+// maxSessions() sessions in all (every workgroup and filter together; each walker also has its own
+// athena::kListSessionsPaging bounds): the page that reaches it is cut to fit, the pass stops
+// there, incomplete, and errorOccurred() says how many were listed. The pages before it stay.
 class SessionListLoader final : public QObject
 {
     Q_OBJECT
@@ -38,6 +41,8 @@ public:
     int autoRefreshInterval() const { return m_autoRefresh.isActive() ? m_autoRefresh.interval() : 0; }
     void setPageSize(int size) { m_pageSize = size; }
     void setConcurrency(int walkers) { m_concurrency = std::max(1, walkers); }
+    void setMaxSessions(int sessions) { m_maxSessions = std::max(1, sessions); }
+    int maxSessions() const { return m_maxSessions; }
 
     // Wires pages and passes to a model (the usual use).
     void attach(SessionTableModel *model);
@@ -59,6 +64,7 @@ private:
     };
     void startNextJobs();
     void newGeneration();
+    void onPage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
 
     QPointer<athena::AthenaClient> m_client;
     QStringList m_workGroups;
@@ -71,5 +77,7 @@ private:
     int m_sessions = 0;
     int m_pageSize = 100;
     int m_concurrency = 4;
+    int m_maxSessions = athena::kListSessionsPaging.maxItems;
+    bool m_modelFullReported = false;
     QTimer m_autoRefresh;
 };

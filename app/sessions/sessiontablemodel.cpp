@@ -216,17 +216,21 @@ void SessionTableModel::beginPass(quint64 generation)
     ++m_pass;
 }
 
-void SessionTableModel::mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
+int SessionTableModel::mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
 {
     if (!m_passOpen || generation != m_generation)
-        return; // a page of a pass that is no longer current
+        return 0; // a page of a pass that is no longer current
     QList<Row> fresh;
     QSet<QString> freshIds;
+    const qsizetype room = std::max<qsizetype>(0, m_maxRows - m_rows.size());
+    int dropped = 0;
     for (const athena::SessionSummary &s : sessions) {
         const int at = m_index.value(s.sessionId, -1);
         if (at >= 0) {
             m_rows[at].seenInPass = m_pass;
             updateRow(at, s, workGroup, m_rows.at(at).details);
+        } else if (fresh.size() >= room) {
+            ++dropped;
         } else if (!freshIds.contains(s.sessionId)) {
             freshIds.insert(s.sessionId);
             Row row{s, workGroup, std::nullopt, {}, 0, m_pass};
@@ -235,7 +239,7 @@ void SessionTableModel::mergePage(quint64 generation, const QString &workGroup, 
         }
     }
     if (fresh.isEmpty())
-        return;
+        return dropped;
     const int first = static_cast<int>(m_rows.size());
     beginInsertRows({}, first, first + static_cast<int>(fresh.size()) - 1);
     for (Row &row : fresh) {
@@ -243,6 +247,7 @@ void SessionTableModel::mergePage(quint64 generation, const QString &workGroup, 
         m_rows.append(std::move(row));
     }
     endInsertRows();
+    return dropped;
 }
 
 void SessionTableModel::endPass(quint64 generation, bool complete)

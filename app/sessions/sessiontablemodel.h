@@ -1,5 +1,6 @@
 #pragma once
 
+#include "athena/athenaclient.h" // kListSessionsPaging
 #include "athena/athenatypes.h"
 #include "aws/clock.h"
 
@@ -54,11 +55,17 @@ public:
 
     // A listing pass: begin, merge its pages, end. Pages of another generation are ignored.
     void beginPass(quint64 generation);
-    void mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
+    // Returns how many new sessions were not inserted because the model holds maxRows() rows
+    // (known rows are still updated; a complete pass frees the rows it did not see).
+    int mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
     // With complete, rows the pass did not see are removed; an incomplete pass removes nothing.
     void endPass(quint64 generation, bool complete);
     // Everything goes (a new workgroup, filter or connection).
     void clear();
+    // The most rows listing passes may fill the model with (upsertDetails() is not bounded: it
+    // adds one session the user started or selected).
+    void setMaxRows(int rows) { m_maxRows = std::max(1, rows); }
+    int maxRows() const { return m_maxRows; }
 
     // Details from GetSession; inserts the row if it is not there yet (a session just started).
     void upsertDetails(const athena::SessionDetails &details);
@@ -104,4 +111,5 @@ private:
     quint64 m_generation = 0;
     bool m_passOpen = false;
     quint64 m_pass = 0; // counts passes; rows remember the last one that saw them
+    int m_maxRows = athena::kListSessionsPaging.maxItems;
 };
