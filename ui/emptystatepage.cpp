@@ -40,6 +40,28 @@ EmptyStatePage::EmptyStatePage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_text);
     layout->addLayout(buttons);
     layout->addStretch(2);
+    m_waitingTick = new QTimer(this);
+    m_waitingTick->setInterval(1000);
+    connect(m_waitingTick, &QTimer::timeout, this, &EmptyStatePage::updateWaitingText);
+}
+
+void EmptyStatePage::presentWaiting(const QString &title)
+{
+    const bool wasWaiting = m_waitingSince.isValid() && m_title->text() == title;
+    present(title, QString(), tr("Cancel"), Request::CancelLoading);
+    if (!wasWaiting) {
+        m_waitingSince.start();
+        m_waitingTick->start();
+    }
+    updateWaitingText();
+}
+
+void EmptyStatePage::updateWaitingText()
+{
+    if (!m_waitingSince.isValid())
+        return;
+    const int seconds = static_cast<int>(m_waitingSince.elapsed() / 1000);
+    m_text->setText(seconds < 1 ? QString() : tr("No answer yet after %1 s.").arg(seconds));
 }
 
 bool EmptyStatePage::explain(Dashboard *dashboard, const std::optional<aws::AwsError> &connectionError,
@@ -80,7 +102,11 @@ bool EmptyStatePage::explain(Dashboard *dashboard, const std::optional<aws::AwsE
         return true;
     }
     if (dashboard->isLoading() || !loadedOnce) {
-        present(tr("Loading sessions…"), QString());
+        presentWaiting(tr("Loading sessions…"));
+        return true;
+    }
+    if (!m_lastListingComplete) {
+        present(tr("The listing was cancelled"), tr("Nothing was listed before it stopped."), tr("Retry"), Request::Retry);
         return true;
     }
     const QString where = dashboard->workGroup().isEmpty() ? tr("any Spark workgroup") : dashboard->workGroup();
@@ -137,6 +163,9 @@ void EmptyStatePage::explainConnectionError(const aws::AwsError &e, bool canSign
                 tr("<p>%1</p><p>Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the "
                    "profile's endpoint_url).</p>").arg(message),
                 tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (e.kind == Kind::Cancelled) {
+        present(tr("Cancelled"), QStringLiteral("<p>%1</p>").arg(message), tr("Retry"), Request::Retry,
+                tr("Use the Local sandbox"), Request::UseSandbox);
     } else {
         present(tr("Could not connect"), QStringLiteral("<p>%1</p>").arg(message), tr("Retry"), Request::Retry,
                 tr("Use the Local sandbox"), Request::UseSandbox);
@@ -151,6 +180,10 @@ QString EmptyStatePage::text() const
 void EmptyStatePage::present(const QString &title, const QString &text, const QString &primary, Request onPrimary,
                              const QString &secondary, Request onSecondary)
 {
+    if (onPrimary != Request::CancelLoading) { // any other state ends the waiting
+        m_waitingSince.invalidate();
+        m_waitingTick->stop();
+    }
     m_title->setText(title);
     m_text->setText(text);
     m_onPrimary = onPrimary;
@@ -180,6 +213,9 @@ void EmptyStatePage::emitRequest(Request request)
         break;
     case Request::SignIn:
         Q_EMIT signInRequested();
+        break;
+    case Request::CancelLoading:
+        Q_EMIT cancelLoadingRequested();
         break;
     }
 }

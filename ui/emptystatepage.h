@@ -2,6 +2,8 @@
 
 #include "aws/awserror.h"
 
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -31,6 +33,8 @@ public:
     static bool isExpiredSignIn(const aws::AwsError &error);
     // Whether the chosen profile can sign in from the window (it uses IAM Identity Center).
     void setSignInAvailable(bool available) { m_signInAvailable = available; }
+    // Whether the last listing ended early (cancelled, or stopped by an error already shown).
+    void setLastListingComplete(bool complete) { m_lastListingComplete = complete; }
     // The title and the text, for tests.
     QString text() const;
 
@@ -40,15 +44,19 @@ Q_SIGNALS:
     void clearSearchRequested();
     void startSessionRequested();
     void signInRequested();
+    void cancelLoadingRequested();
 
 private:
-    enum class Request { None, Retry, UseSandbox, ClearSearch, StartSession, SignIn };
+    enum class Request { None, Retry, UseSandbox, ClearSearch, StartSession, SignIn, CancelLoading };
 
     void present(const QString &title, const QString &text, const QString &primary = {},
                  Request onPrimary = Request::None, const QString &secondary = {},
                  Request onSecondary = Request::None);
     void explainConnectionError(const aws::AwsError &error, bool canSignIn);
     void emitRequest(Request request);
+    // While waiting (connecting or loading): how long so far, ticking, with Cancel.
+    void presentWaiting(const QString &title);
+    void updateWaitingText();
 
     QLabel *m_title;
     QLabel *m_text;
@@ -57,4 +65,7 @@ private:
     Request m_onPrimary = Request::None;
     Request m_onSecondary = Request::None;
     bool m_signInAvailable = false;
+    bool m_lastListingComplete = true;
+    QElapsedTimer m_waitingSince; // valid while a waiting state is shown
+    QTimer *m_waitingTick;
 };

@@ -94,6 +94,7 @@ void MainWindow::createLayout()
     connect(m_empty, &EmptyStatePage::clearSearchRequested, m_bar->searchEdit(), &QLineEdit::clear);
     connect(m_empty, &EmptyStatePage::startSessionRequested, this, [this] { openStartDialog(); });
     connect(m_empty, &EmptyStatePage::signInRequested, this, &MainWindow::signIn);
+    connect(m_empty, &EmptyStatePage::cancelLoadingRequested, m_dashboard, &Dashboard::cancelLoading);
     m_center = new QStackedWidget(this);
     m_center->addWidget(m_table);
     m_center->addWidget(m_empty);
@@ -174,6 +175,7 @@ void MainWindow::connectDashboard()
     });
     connect(m_dashboard, &Dashboard::loadingStarted, this, [this] {
         m_status->showLoadingStarted();
+        m_empty->setLastListingComplete(true);
         updateEmptyState();
     });
     connect(m_dashboard, &Dashboard::loadingProgress, this, [this](int pages, int sessions) {
@@ -182,6 +184,7 @@ void MainWindow::connectDashboard()
     });
     connect(m_dashboard, &Dashboard::loadingFinished, this, [this](bool complete, int sessions) {
         m_status->showLoadingFinished(complete, sessions);
+        m_empty->setLastListingComplete(complete);
         if (complete)
             m_listingError.reset();
         const bool first = !m_loadedOnce;

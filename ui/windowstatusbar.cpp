@@ -29,21 +29,41 @@ WindowStatusBar::WindowStatusBar(QWidget *parent) : QStatusBar(parent)
     addWidget(m_error, 1);
     addWidget(m_retry);
     addPermanentWidget(m_connection);
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &WindowStatusBar::updateProgress);
 }
 
 void WindowStatusBar::showLoadingStarted()
 {
-    m_progress->setText(tr("Loading sessions…"));
+    m_pages = 0;
+    m_sessions = 0;
+    m_loadingSince.start();
+    m_tick->start();
     m_cancelLoad->show();
+    updateProgress();
 }
 
 void WindowStatusBar::showLoadingProgress(int pages, int sessions)
 {
-    m_progress->setText(tr("Loaded %n session(s), ", nullptr, sessions) + tr("%n page(s)…", nullptr, pages));
+    m_pages = pages;
+    m_sessions = sessions;
+    updateProgress();
+}
+
+void WindowStatusBar::updateProgress()
+{
+    QString text = m_pages == 0 ? tr("Loading sessions…")
+                                : tr("Loaded %n session(s), ", nullptr, m_sessions) + tr("%n page(s)…", nullptr, m_pages);
+    if (const qint64 seconds = m_loadingSince.isValid() ? m_loadingSince.elapsed() / 1000 : 0; seconds >= 1)
+        text += QLatin1Char(' ') + tr("%1 s").arg(seconds);
+    m_progress->setText(text);
 }
 
 void WindowStatusBar::showLoadingFinished(bool complete, int sessions)
 {
+    m_tick->stop();
+    m_loadingSince.invalidate();
     m_cancelLoad->hide();
     m_progress->setText(complete ? tr("%n session(s)", nullptr, sessions)
                                  : tr("%n session(s) (incomplete)", nullptr, sessions));

@@ -2,12 +2,14 @@
 
 #include "aws/awserror.h"
 
+#include <QElapsedTimer>
 #include <QStatusBar>
+#include <QTimer>
 
 class QLabel;
 class QToolButton;
 
-// The main window's status bar: listing progress with Cancel, the last error with Retry, and the
+// The main window's status bar: listing progress with the time so far and Cancel, the last error with Retry, and the
 // connection on the right. The buttons only ask; the window acts.
 class WindowStatusBar final : public QStatusBar
 {
@@ -33,7 +35,13 @@ Q_SIGNALS:
     void retryRequested();
 
 private:
+    void updateProgress();
+
     QLabel *m_progress;
+    QElapsedTimer m_loadingSince; // valid while loading
+    QTimer *m_tick;
+    int m_pages = 0;
+    int m_sessions = 0;
     QToolButton *m_cancelLoad;
     QLabel *m_error;
     QToolButton *m_retry;

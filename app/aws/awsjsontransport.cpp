@@ -13,6 +13,9 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <algorithm>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcAwsHttp, "athena.aws.http", QtWarningMsg)
@@ -71,7 +74,13 @@ TransportConfig transportConfigFor(const ClientSettings &settings)
     return config;
 }
 
-AwsJsonTransport::~AwsJsonTransport() = default;
+AwsJsonTransport::~AwsJsonTransport()
+{
+    // Every call ends with finished(), also when its transport goes first (a profile switch).
+    const QList<AwsCall *> calls = findChildren<AwsCall *>(Qt::FindDirectChildrenOnly);
+    for (AwsCall *c : calls)
+        c->abandon();
+}
 
 void AwsJsonTransport::setRandom(RandomSource random)
 {
@@ -157,6 +166,9 @@ AwsCall::AwsCall(AwsJsonTransport *transport, QString operation, QByteArray body
     m_backoffTimer = new QTimer(this);
     m_backoffTimer->setSingleShot(true);
     connect(m_backoffTimer, &QTimer::timeout, this, &AwsCall::startAttempt);
+    m_deadlineTimer = new QTimer(this);
+    m_deadlineTimer->setSingleShot(true);
+    connect(m_deadlineTimer, &QTimer::timeout, this, &AwsCall::onDeadline);
 }
 
 AwsCall::~AwsCall()
@@ -173,7 +185,41 @@ void AwsCall::cancel()
     if (isFinished())
         return;
     AwsError e = AwsError::make(AwsError::Kind::Cancelled, u"Cancelled"_s, u"%1 was cancelled"_s.arg(m_operation));
-    e.outcomeUnknown = m_sent;
+    e.outcomeUnknown = m_sent || m_reply;
+    finish(e);
+}
+
+void AwsCall::abandon()
+{
+    if (isFinished())
+        return;
+    AwsError e = AwsError::make(AwsError::Kind::Cancelled, u"Cancelled"_s,
+                                u"%1 was cancelled: the connection it used was closed"_s.arg(m_operation));
+    // A request handed to the network may be on the wire before Qt reports it sent.
+    e.outcomeUnknown = m_sent || m_reply || m_unknownOutcome;
+    finish(e);
+}
+
+int AwsCall::remainingMs() const
+{
+    const int total = m_transport->m_config.callTimeoutMs;
+    if (total <= 0 || !m_elapsed.isValid())
+        return std::numeric_limits<int>::max();
+    return static_cast<int>(std::max<qint64>(0, total - m_elapsed.elapsed()));
+}
+
+void AwsCall::onDeadline()
+{
+    if (isFinished())
+        return;
+    const int total = m_transport->m_config.callTimeoutMs;
+    AwsError e = AwsError::make(AwsError::Kind::Timeout, u"Timeout"_s,
+                                u"%1 got no answer within %2 s, the deadline of the whole call (%3 attempts)"_s
+                                    .arg(m_operation)
+                                    .arg(QString::number(total / 1000.0, 'g', 3))
+                                    .arg(m_attempt));
+    e.outcomeUnknown = m_sent || m_unknownOutcome;
+    m_deadlinePassed = true;
     finish(e);
 }
 
@@ -190,6 +236,14 @@ void AwsCall::startAttempt()
         return;
     if (auto err = checkEndpoint(m_transport->m_config.endpoint)) {
         finish(*err);
+        return;
+    }
+    if (!m_elapsed.isValid()) {
+        m_elapsed.start();
+        if (m_transport->m_config.callTimeoutMs > 0)
+            m_deadlineTimer->start(m_transport->m_config.callTimeoutMs);
+    } else if (remainingMs() == 0) {
+        onDeadline(); // no time left for another attempt
         return;
     }
     ++m_attempt;
@@ -270,8 +324,9 @@ void AwsCall::send(const AwsCredentials &credentials)
         }
     });
     connect(m_reply, &QNetworkReply::finished, this, &AwsCall::onReplyFinished);
-    m_connectTimer->start(cfg.connectTimeoutMs);
-    m_requestTimer->start(cfg.requestTimeoutMs);
+    // An attempt never outlives the call: the deadline ends the call, not the attempt timer.
+    m_connectTimer->start(std::min(cfg.connectTimeoutMs, remainingMs()));
+    m_requestTimer->start(std::min(cfg.requestTimeoutMs, remainingMs()));
 }
 
 const Result<AwsResponse> &AwsCall::result() const
@@ -393,6 +448,7 @@ void AwsCall::finish(Result<AwsResponse> result)
     if (isFinished())
         return;
     stopTimers();
+    m_deadlineTimer->stop();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -403,6 +459,12 @@ void AwsCall::finish(Result<AwsResponse> result)
         // An earlier attempt may have reached the service: its effect is unknown.
         AwsError e = result.error();
         e.outcomeUnknown = true;
+        result = e;
+    }
+    if (!result.ok() && m_attempt > 1 && !m_deadlinePassed && result.error().kind != AwsError::Kind::Cancelled) {
+        // Truthful about the whole call, not only the last attempt.
+        AwsError e = result.error();
+        e.message += u" (%1 attempts in %2 s)"_s.arg(m_attempt).arg(QString::number(m_elapsed.elapsed() / 1000.0, 'f', 1));
         result = e;
     }
     m_result = std::move(result);

@@ -7,6 +7,7 @@
 #include "aws/retrystrategy.h"
 #include "aws/sigv4signer.h"
 
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -30,6 +31,9 @@ struct TransportConfig
     QString targetPrefix = QStringLiteral("AmazonAthena");
     int connectTimeoutMs = 10000;  // until the request is on the wire
     int requestTimeoutMs = 60000;  // one whole attempt
+    // The whole call: every attempt and the waits between them. An attempt never runs past it, and
+    // the call ends with a Timeout error that says so when it passes. 0: no such deadline.
+    int callTimeoutMs = 90000;
     int maxAttempts = 3; // every attempt, the first included
     int maxBackoffMs = 20000;
     RetryMode retryMode = RetryMode::Standard;
@@ -72,6 +76,9 @@ public:
     const Result<AwsResponse> &result() const;
     int attempts() const { return m_attempt; }
     void cancel();
+    // Ends the call because its transport goes away: finished() with a Cancelled error (outcome
+    // unknown once a request was sent). The transport's destructor calls it for every live call.
+    void abandon();
 
 Q_SIGNALS:
     void finished();
@@ -85,6 +92,8 @@ private:
     void send(const AwsCredentials &credentials);
     void onReplyFinished();
     void onAttemptTimeout(bool connectPhase);
+    void onDeadline();
+    int remainingMs() const;
     void fail(const AwsError &error);
     void finish(Result<AwsResponse> result);
     void stopTimers();
@@ -97,11 +106,14 @@ private:
     bool m_sent = false;
     bool m_unknownOutcome = false; // an earlier attempt may have reached the service
     bool m_skewRetried = false;
+    bool m_deadlinePassed = false;
     QPointer<QNetworkReply> m_reply;
     QByteArray m_received; // the current attempt's body so far, at most maxResponseBytes + 1
     QTimer *m_connectTimer = nullptr;
     QTimer *m_requestTimer = nullptr;
     QTimer *m_backoffTimer = nullptr;
+    QTimer *m_deadlineTimer = nullptr;
+    QElapsedTimer m_elapsed; // since the first attempt began
     std::optional<Result<AwsResponse>> m_result;
 };
 

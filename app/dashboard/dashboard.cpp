@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -114,6 +115,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
     athena::AthenaClient *client = nullptr;
     QString description;
     QString region;
+    std::shared_ptr<athena::AthenaConnection> previous;
     if (choice.kind == ConnectionChoice::Kind::Sandbox) {
         if (!m_sandbox) {
             local::EndpointOptions options;
@@ -138,6 +140,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
             m_sandboxClient = std::make_unique<athena::AthenaClient>(m_sandboxTransport.get());
         }
         client = m_sandboxClient.get();
+        previous = std::exchange(m_connection, nullptr); // a profile's connection is not kept
         description = tr("Local sandbox (%1)").arg(m_sandbox->url().toString(QUrl::StripTrailingSlash));
         region = u"us-east-1"_s;
     } else {
@@ -150,7 +153,9 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
         auto connection = athena::openConnection(m_network, options, m_options.env);
         if (!connection.ok())
             return connection.error();
-        m_connection = connection.value();
+        // The old connection goes only once everything points at the new one (below): its calls
+        // then end with finished() (Cancelled) into code that already ignores the old generation.
+        previous = std::exchange(m_connection, connection.value());
         client = m_connection->client.get();
         description = tr("Profile %1 · %2 · %3")
                           .arg(m_connection->settings.profile, m_connection->settings.region,
@@ -167,6 +172,7 @@ aws::Result<bool> Dashboard::connectTo(const ConnectionChoice &choice)
     m_selected.clear();
     m_poller.setClient(client);
     m_loader.setClient(client);
+    previous.reset();
     Q_EMIT connected(connectionDescription());
     loadWorkGroups();
     return true;
@@ -184,9 +190,10 @@ void Dashboard::loadWorkGroups()
     if (!m_client)
         return;
     const quint64 serial = m_connectionSerial;
-    m_client->listAllWorkGroups(this, [this, serial](const aws::Result<QList<athena::WorkGroupSummary>> &r) {
-        if (serial != m_connectionSerial)
-            return; // an answer for a connection no longer in use
+    const quint64 call = ++m_workGroupsCall;
+    m_client->listAllWorkGroups(this, [this, serial, call](const aws::Result<QList<athena::WorkGroupSummary>> &r) {
+        if (serial != m_connectionSerial || call != m_workGroupsCall)
+            return; // an answer for a connection no longer in use, or a cancelled listing
         if (!r.ok()) {
             Q_EMIT errorOccurred(r.error(), Activity::LoadingWorkGroups, tr("Loading workgroups"));
             return;
@@ -234,6 +241,12 @@ void Dashboard::refresh()
 
 void Dashboard::cancelLoading()
 {
+    if (m_client && !m_workGroupsLoaded) {
+        ++m_workGroupsCall; // the workgroup listing's late answer is ignored
+        Q_EMIT errorOccurred(aws::AwsError::make(aws::AwsError::Kind::Cancelled, u"Cancelled"_s,
+                                                 tr("Loading the workgroups was cancelled")),
+                             Activity::LoadingWorkGroups, tr("Loading workgroups"));
+    }
     m_loader.cancel();
 }
 
@@ -296,8 +309,12 @@ void Dashboard::startSession(const athena::StartSessionRequest &request, QObject
         done(aws::AwsError::make(aws::AwsError::Kind::Config, u"NotConnected"_s, tr("Not connected")));
         return;
     }
-    m_client->startSession(request, context, [this, request, done](const aws::Result<athena::StartSessionResult> &r) {
-        if (r.ok()) {
+    // The dashboard is the call's context, not the caller's: a session that starts while the
+    // dialog is being closed still reaches the table, the poller and the notifications; only the
+    // caller's part is skipped once `context` is gone.
+    m_client->startSession(request, this, [this, request, done, caller = QPointer<QObject>(context),
+                                           serial = m_connectionSerial](const aws::Result<athena::StartSessionResult> &r) {
+        if (r.ok() && serial == m_connectionSerial) { // not into another connection's table
             // In the table at once, as the service described it, then followed by the poller.
             athena::SessionDetails d;
             d.sessionId = r->sessionId;
@@ -312,7 +329,8 @@ void Dashboard::startSession(const athena::StartSessionRequest &request, QObject
             m_poller.watch(r->sessionId, SessionPoller::Started);
             m_poller.watch(r->sessionId, SessionPoller::Pinned); // notified until it ends
         }
-        done(r);
+        if (caller)
+            done(r);
     });
 }
 

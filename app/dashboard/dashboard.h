@@ -186,5 +186,6 @@ private:
     QSet<QString> m_started; // started from this app: notified about
     QHash<QString, QDateTime> m_updated;
     quint64 m_connectionSerial = 0;
+    quint64 m_workGroupsCall = 0; // the current ListWorkGroups walk; a cancel moves it on
     aws::MfaPrompt m_mfaPrompt;
 };

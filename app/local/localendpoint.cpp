@@ -348,17 +348,19 @@ void LocalEndpointThread::stop()
 {
     if (!m_thread.isRunning())
         return;
+    // The endpoint is deleted on its own thread; the context that carries the call is not deleted
+    // inside a call queued to it, but after its thread has finished (no event loop runs it then).
     QMetaObject::invokeMethod(
         m_context,
         [this] {
             delete m_endpoint;
             m_endpoint = nullptr;
-            delete m_context;
-            m_context = nullptr;
         },
         Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    delete m_context;
+    m_context = nullptr;
 }
 
 } // namespace local

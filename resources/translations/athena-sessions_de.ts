@@ -77,62 +77,68 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="39"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="40"/>
         <source>Listing sessions</source>
         <translation>Sitzungen auflisten</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="48"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="49"/>
         <source>Refreshing session %1</source>
         <translation>Sitzung %1 aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="141"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="144"/>
         <source>Local sandbox (%1)</source>
         <translation>Lokale Sandbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="155"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="160"/>
         <source>Profile %1 · %2 · %3</source>
         <translation>Profil %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="191"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="198"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="248"/>
         <source>Loading workgroups</source>
         <translation>Arbeitsgruppen laden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="296"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="247"/>
+        <source>Loading the workgroups was cancelled</source>
+        <translation>Das Laden der Arbeitsgruppen wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dashboard/dashboard.cpp" line="309"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="346"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="364"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="346"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="364"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="350"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="368"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="351"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="369"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="354"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="372"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="354"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="372"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
     </message>
@@ -331,174 +337,202 @@
 <context>
     <name>EmptyStatePage</name>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="58"/>
+        <location filename="../../ui/emptystatepage.cpp" line="80"/>
         <source>Connecting…</source>
         <translation>Verbindung wird hergestellt …</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="64"/>
+        <location filename="../../ui/emptystatepage.cpp" line="86"/>
         <source>No session matches “%1”</source>
         <translation>Keine Sitzung passt zu „%1“</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="65"/>
+        <location filename="../../ui/emptystatepage.cpp" line="87"/>
         <source>The search looks at session IDs and descriptions.</source>
         <translation>Die Suche berücksichtigt Sitzungs-IDs und Beschreibungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="65"/>
+        <location filename="../../ui/emptystatepage.cpp" line="87"/>
         <source>Clear search</source>
         <translation>Suche leeren</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="71"/>
+        <location filename="../../ui/emptystatepage.cpp" line="93"/>
         <source>No Spark workgroups</source>
         <translation>Keine Spark-Arbeitsgruppen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="72"/>
+        <location filename="../../ui/emptystatepage.cpp" line="94"/>
         <source>&lt;p&gt;This account has no workgroup with an Apache Spark engine in %1.&lt;/p&gt;&lt;p&gt;Create one in the Athena console (or with &lt;code&gt;aws athena create-work-group&lt;/code&gt;), then refresh.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Dieses Konto hat in %1 keine Arbeitsgruppe mit einer Apache-Spark-Engine.&lt;/p&gt;&lt;p&gt;Legen Sie eine in der Athena-Konsole an (oder mit &lt;code&gt;aws athena create-work-group&lt;/code&gt;) und aktualisieren Sie dann.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="74"/>
+        <location filename="../../ui/emptystatepage.cpp" line="96"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="78"/>
+        <location filename="../../ui/emptystatepage.cpp" line="100"/>
         <source>Sessions could not be listed</source>
         <translation>Sitzungen konnten nicht aufgelistet werden</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="79"/>
-        <location filename="../../ui/emptystatepage.cpp" line="117"/>
-        <location filename="../../ui/emptystatepage.cpp" line="123"/>
-        <location filename="../../ui/emptystatepage.cpp" line="127"/>
-        <location filename="../../ui/emptystatepage.cpp" line="134"/>
-        <location filename="../../ui/emptystatepage.cpp" line="139"/>
-        <location filename="../../ui/emptystatepage.cpp" line="141"/>
+        <location filename="../../ui/emptystatepage.cpp" line="101"/>
+        <location filename="../../ui/emptystatepage.cpp" line="109"/>
+        <location filename="../../ui/emptystatepage.cpp" line="143"/>
+        <location filename="../../ui/emptystatepage.cpp" line="149"/>
+        <location filename="../../ui/emptystatepage.cpp" line="153"/>
+        <location filename="../../ui/emptystatepage.cpp" line="160"/>
+        <location filename="../../ui/emptystatepage.cpp" line="165"/>
+        <location filename="../../ui/emptystatepage.cpp" line="167"/>
+        <location filename="../../ui/emptystatepage.cpp" line="170"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="83"/>
+        <location filename="../../ui/emptystatepage.cpp" line="105"/>
         <source>Loading sessions…</source>
         <translation>Sitzungen werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="86"/>
+        <location filename="../../ui/emptystatepage.cpp" line="109"/>
+        <source>The listing was cancelled</source>
+        <translation>Das Auflisten wurde abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="109"/>
+        <source>Nothing was listed before it stopped.</source>
+        <translation>Bis zum Abbruch wurde nichts aufgelistet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="112"/>
         <source>any Spark workgroup</source>
         <translation>einer Spark-Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="88"/>
+        <location filename="../../ui/emptystatepage.cpp" line="114"/>
         <source>active sessions</source>
         <translation>aktiven Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="89"/>
+        <location filename="../../ui/emptystatepage.cpp" line="115"/>
         <source>sessions</source>
         <translation>Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="90"/>
+        <location filename="../../ui/emptystatepage.cpp" line="116"/>
         <source>%1 sessions</source>
         <translation>Sitzungen im Status %1</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="91"/>
+        <location filename="../../ui/emptystatepage.cpp" line="117"/>
         <source>No %1 in %2</source>
         <translation>Keine %1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="91"/>
+        <location filename="../../ui/emptystatepage.cpp" line="117"/>
         <source>Start one, or choose another workgroup or state above.</source>
         <translation>Starten Sie eine oder wählen Sie oben eine andere Arbeitsgruppe oder einen anderen Status.</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="92"/>
+        <location filename="../../ui/emptystatepage.cpp" line="118"/>
         <source>Start session…</source>
         <translation>Sitzung starten …</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="109"/>
+        <location filename="../../ui/emptystatepage.cpp" line="135"/>
         <source>Sign-in required</source>
         <translation>Anmeldung erforderlich</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="110"/>
+        <location filename="../../ui/emptystatepage.cpp" line="136"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Sign in to IAM Identity Center: your browser opens the sign-in page, and the AWS CLI shares the sign-in.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Melden Sie sich bei IAM Identity Center an: Ihr Browser öffnet die Anmeldeseite, und die AWS CLI nutzt dieselbe Anmeldung.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="112"/>
+        <location filename="../../ui/emptystatepage.cpp" line="138"/>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="114"/>
+        <location filename="../../ui/emptystatepage.cpp" line="140"/>
         <source>The AWS session has expired</source>
         <translation>Die AWS-Sitzung ist abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="115"/>
+        <location filename="../../ui/emptystatepage.cpp" line="141"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Retry to get new credentials from the profile (an assumed role asks for its MFA code again), or refresh the keys it reads.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wiederholen Sie den Versuch, um neue Anmeldedaten aus dem Profil zu erhalten (eine übernommene Rolle fragt erneut nach ihrem MFA-Code), oder erneuern Sie die Schlüssel, die es liest.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="119"/>
+        <location filename="../../ui/emptystatepage.cpp" line="145"/>
         <source>No AWS credentials</source>
         <translation>Keine AWS-Anmeldedaten</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="120"/>
+        <location filename="../../ui/emptystatepage.cpp" line="146"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Add a profile with &lt;code&gt;aws configure --profile NAME&lt;/code&gt; (or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the Local sandbox, which needs no AWS account.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Legen Sie mit &lt;code&gt;aws configure --profile NAME&lt;/code&gt; ein Profil an (oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY) und wählen Sie es oben aus. Oder sehen Sie sich in der lokalen Sandbox um, die kein AWS-Konto braucht.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="112"/>
-        <location filename="../../ui/emptystatepage.cpp" line="117"/>
-        <location filename="../../ui/emptystatepage.cpp" line="123"/>
-        <location filename="../../ui/emptystatepage.cpp" line="127"/>
-        <location filename="../../ui/emptystatepage.cpp" line="134"/>
-        <location filename="../../ui/emptystatepage.cpp" line="139"/>
-        <location filename="../../ui/emptystatepage.cpp" line="142"/>
+        <location filename="../../ui/emptystatepage.cpp" line="138"/>
+        <location filename="../../ui/emptystatepage.cpp" line="143"/>
+        <location filename="../../ui/emptystatepage.cpp" line="149"/>
+        <location filename="../../ui/emptystatepage.cpp" line="153"/>
+        <location filename="../../ui/emptystatepage.cpp" line="160"/>
+        <location filename="../../ui/emptystatepage.cpp" line="165"/>
+        <location filename="../../ui/emptystatepage.cpp" line="168"/>
+        <location filename="../../ui/emptystatepage.cpp" line="171"/>
         <source>Use the Local sandbox</source>
         <translation>Lokale Sandbox verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="125"/>
+        <location filename="../../ui/emptystatepage.cpp" line="51"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="64"/>
+        <source>No answer yet after %1 s.</source>
+        <translation>Noch keine Antwort nach %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="151"/>
         <source>The connection settings are incomplete</source>
         <translation>Die Verbindungseinstellungen sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="126"/>
+        <location filename="../../ui/emptystatepage.cpp" line="152"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Choose a region above, or fix the profile in your AWS config files.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wählen Sie oben eine Region oder korrigieren Sie das Profil in Ihren AWS-Konfigurationsdateien.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="130"/>
+        <location filename="../../ui/emptystatepage.cpp" line="156"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="131"/>
+        <location filename="../../ui/emptystatepage.cpp" line="157"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The credentials were refused or lack permission (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Check the profile&apos;s policy, or its clock if the signature expired.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anmeldedaten wurden abgelehnt oder haben keine Berechtigung (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Prüfen Sie die Richtlinie des Profils – oder die Uhr, falls die Signatur abgelaufen ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="136"/>
+        <location filename="../../ui/emptystatepage.cpp" line="162"/>
         <source>The endpoint cannot be reached</source>
         <translation>Der Endpunkt ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="137"/>
+        <location filename="../../ui/emptystatepage.cpp" line="163"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the profile&apos;s endpoint_url).&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Prüfen Sie das Netzwerk, einen Proxy oder die Endpunkt-URL (AWS_ENDPOINT_URL_ATHENA, endpoint_url des Profils).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="141"/>
+        <location filename="../../ui/emptystatepage.cpp" line="167"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="170"/>
         <source>Could not connect</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
@@ -539,33 +573,33 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="211"/>
+        <location filename="../../ui/mainwindow.cpp" line="214"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="213"/>
+        <location filename="../../ui/mainwindow.cpp" line="216"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="218"/>
-        <location filename="../../ui/mainwindow.cpp" line="348"/>
+        <location filename="../../ui/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/mainwindow.cpp" line="351"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="284"/>
+        <location filename="../../ui/mainwindow.cpp" line="287"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="293"/>
+        <location filename="../../ui/mainwindow.cpp" line="296"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="349"/>
+        <location filename="../../ui/mainwindow.cpp" line="352"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -578,7 +612,7 @@
         <translation>%1 gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="408"/>
+        <location filename="../../ui/mainwindow.cpp" line="411"/>
         <source>Terminate session %1?
 
 Its running calculation, if any, is cancelled. This cannot be undone.</source>
@@ -587,7 +621,7 @@ Its running calculation, if any, is cancelled. This cannot be undone.</source>
 Eine laufende Berechnung wird abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="409"/>
+        <location filename="../../ui/mainwindow.cpp" line="412"/>
         <source>Terminate %n sessions?
 
 Their running calculations are cancelled. This cannot be undone.</source>
@@ -601,7 +635,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="411"/>
+        <location filename="../../ui/mainwindow.cpp" line="414"/>
         <source>Terminate</source>
         <translation>Beenden</translation>
     </message>
@@ -1098,12 +1132,12 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/windowstatusbar.cpp" line="36"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="56"/>
         <source>Loading sessions…</source>
         <translation>Sitzungen werden geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="42"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="57"/>
         <source>Loaded %n session(s), </source>
         <translation>
             <numerusform>%n Sitzung geladen, </numerusform>
@@ -1111,15 +1145,20 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="42"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="57"/>
         <source>%n page(s)…</source>
         <translation>
             <numerusform>%n Seite …</numerusform>
             <numerusform>%n Seiten …</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="59"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="48"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="68"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -1127,7 +1166,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="49"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="69"/>
         <source>%n session(s) (incomplete)</source>
         <translation>
             <numerusform>%n Sitzung (unvollständig)</numerusform>
@@ -1135,7 +1174,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windowstatusbar.cpp" line="54"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="74"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>

@@ -5,7 +5,9 @@
 #include "support/loopback.h"
 #include "support/scriptedhttpserver.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QFile>
 #include <QProcess>
@@ -41,10 +43,13 @@ private Q_SLOTS:
     void untrustedCertificateIsRefused();
     void endlessChunkedBodyStopsAtTheCap();
     void resultBeforeFinishedIsAnError();
+    void wholeCallHasOneDeadline();
+    void retriedTimeoutsSayHowLongTheCallTook();
+    void destroyingTheTransportFinishesEveryCall();
 
 private:
     Result<AwsResponse> run(const QByteArray &body = R"({"WorkGroup":"spark"})");
-    void makeTransport(int requestTimeoutMs = 5000, quint16 port = 0);
+    void makeTransport(int requestTimeoutMs = 5000, quint16 port = 0, int callTimeoutMs = 90000, int maxAttempts = 3);
 
     std::unique_ptr<ScriptedHttpServer> m_server;
     std::unique_ptr<QNetworkAccessManager> m_network;
@@ -59,12 +64,14 @@ void TestTransportLoopback::init()
     makeTransport();
 }
 
-void TestTransportLoopback::makeTransport(int requestTimeoutMs, quint16 port)
+void TestTransportLoopback::makeTransport(int requestTimeoutMs, quint16 port, int callTimeoutMs, int maxAttempts)
 {
     TransportConfig config;
     config.endpoint = QUrl(u"http://127.0.0.1:%1/"_s.arg(port ? port : m_server->port()));
     config.region = u"us-east-1"_s;
     config.requestTimeoutMs = requestTimeoutMs;
+    config.callTimeoutMs = callTimeoutMs;
+    config.maxAttempts = maxAttempts;
     m_transport = std::make_unique<AwsJsonTransport>(m_network.get(), std::make_shared<StaticCredentialsProvider>(kCredentials),
                                                      config);
     m_transport->setRandom([] { return 0.0; });
@@ -240,6 +247,62 @@ void TestTransportLoopback::resultBeforeFinishedIsAnError()
     QSignalSpy finished(call, &AwsCall::finished);
     QVERIFY(finished.wait(10000));
     QVERIFY(call->result().ok());
+}
+
+void TestTransportLoopback::wholeCallHasOneDeadline()
+{
+    // Attempts of 400 ms, as many as the deadline allows: the call ends at its 1 s deadline, not
+    // after 10 attempts, and says so (athenactl once said "within 60000 ms" after 183 s).
+    makeTransport(400, 0, 1000, 10);
+    m_server->fallback = ScriptedHttpServer::Action::hang();
+    QElapsedTimer clock;
+    clock.start();
+    auto r = run();
+    const qint64 took = clock.elapsed();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, AwsError::Kind::Timeout);
+    // About three attempts fit (fewer on a loaded machine); the message counts them truly.
+    const qsizetype attempts = m_server->received.size();
+    QVERIFY2(attempts >= 2 && attempts <= 3, qPrintable(QString::number(attempts)));
+    QVERIFY2(r.error().message.contains(u"within 1 s, the deadline of the whole call (%1 attempts)"_s.arg(attempts)),
+             qPrintable(r.error().message));
+    QVERIFY(r.error().outcomeUnknown);
+    QVERIFY2(took >= 900 && took < 5000, qPrintable(QString::number(took)));
+}
+
+void TestTransportLoopback::retriedTimeoutsSayHowLongTheCallTook()
+{
+    makeTransport(300, 0, 0, 3); // no call deadline: three attempts of 300 ms
+    m_server->fallback = ScriptedHttpServer::Action::hang();
+    auto r = run();
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().kind, AwsError::Kind::Timeout);
+    // The per-attempt limit and the whole call's attempts and time, both stated.
+    QVERIFY2(r.error().message.contains(u"within 300 ms (3 attempts in "_s), qPrintable(r.error().message));
+}
+
+void TestTransportLoopback::destroyingTheTransportFinishesEveryCall()
+{
+    // A profile switch destroys the transport mid-call: finished() still comes, exactly once.
+    m_server->fallback = ScriptedHttpServer::Action::hang();
+    QSignalSpy received(m_server.get(), &ScriptedHttpServer::requestReceived);
+    QPointer<AwsCall> call = m_transport->call(u"StartSession"_s, "{}");
+    int finished = 0;
+    std::optional<Result<AwsResponse>> result;
+    connect(call, &AwsCall::finished, this, [&] {
+        ++finished;
+        result = call->result();
+    });
+    QVERIFY(received.wait(10000));
+    m_transport.reset();
+    QCOMPARE(finished, 1);
+    QVERIFY(result && !result->ok());
+    QCOMPARE(result->error().kind, AwsError::Kind::Cancelled);
+    QVERIFY(result->error().outcomeUnknown); // it was sent: it may have started a session
+    QVERIFY(result->error().message.contains(u"connection it used was closed"_s));
+    QTRY_VERIFY(call.isNull());
+    QTest::qWait(50);
+    QCOMPARE(finished, 1);
 }
 
 QTEST_GUILESS_MAIN(TestTransportLoopback)

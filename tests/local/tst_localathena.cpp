@@ -3,12 +3,17 @@
 #include "athena/athenajson.h"
 #include "local/localathena.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
 
 using namespace athena;
 using namespace local;
@@ -127,6 +132,7 @@ private Q_SLOTS:
     void openFailsWhenTheTokenSecretCannotBeStored();
     void failedStartSessionLeavesNothingBehind();
     void failedChangesToASessionAreRolledBack();
+    void fullDiskLeavesNothingBehind();
     void seedingIsAllOrNothing();
 
 private:
@@ -715,4 +721,93 @@ void TestLocalAthena::seedingIsAllOrNothing()
 }
 
 QTEST_GUILESS_MAIN(TestLocalAthena)
+namespace {
+// Files of this process may not grow past `bytes` while it lives (a full disk as the store sees
+// it: writes past the limit fail with EFBIG), then the old limit is back.
+class FileSizeLimit
+{
+public:
+    explicit FileSizeLimit(rlim_t bytes)
+    {
+        ::signal(SIGXFSZ, SIG_IGN);
+        m_ok = ::getrlimit(RLIMIT_FSIZE, &m_old) == 0;
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        m_ok = m_ok && ::setrlimit(RLIMIT_FSIZE, &limit) == 0;
+    }
+    ~FileSizeLimit() { lift(); }
+    FileSizeLimit(const FileSizeLimit &) = delete;
+    FileSizeLimit &operator=(const FileSizeLimit &) = delete;
+    bool ok() const { return m_ok; }
+    void lift()
+    {
+        if (m_ok)
+            ::setrlimit(RLIMIT_FSIZE, &m_old);
+        m_ok = false;
+    }
+
+private:
+    rlimit m_old{};
+    bool m_ok = false;
+};
+
+qint64 largestFile(const QString &dir)
+{
+    qint64 largest = 0;
+    for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files))
+        largest = std::max(largest, f.size());
+    return largest;
+}
+} // namespace
+
+void TestLocalAthena::fullDiskLeavesNothingBehind()
+{
+    // The disk fills up under the store: starts fail with 500, and a retry with the same token
+    // does not get a 200 from memory for a session that is not on disk. Once there is room, the
+    // retry starts it once, and it is there after a restart.
+    QTemporaryDir dir;
+    const QString db = dir.filePath(u"state.sqlite"_s);
+    QString failedToken;
+    int acknowledged = 0;
+    QString id;
+    {
+        LocalAthena engine(m_options, m_clock.get());
+        QVERIFY(engine.open(db).ok());
+        QVERIFY(!start().isEmpty()); // (the member engine: unrelated, in memory)
+        QVERIFY(!engine.call(u"StartSession"_s, startBody()).json().value(u"SessionId"_s).toString().isEmpty());
+        acknowledged = 1;
+        FileSizeLimit full(static_cast<rlim_t>(largestFile(dir.path())));
+        QVERIFY(full.ok());
+        // Until the store needs to grow a file, starts still fit; the first that does not fails.
+        for (int i = 0; i < 500 && failedToken.isEmpty(); ++i) {
+            const QString token = u"fulldisk-%1-0000000000000000000000000000"_s.arg(i, 4, 10, QLatin1Char('0'));
+            const OperationResult r = engine.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 2, token));
+            if (r.ok()) {
+                ++acknowledged;
+                continue;
+            }
+            QCOMPARE(r.status, 500);
+            QCOMPARE(r.errorType(), u"InternalServerException"_s);
+            failedToken = token;
+        }
+        QVERIFY2(!failedToken.isEmpty(), "the file size limit never made a write fail");
+        QCOMPARE(engine.sessionCount(), acknowledged);
+        // The client's retry while the disk is still full: refused again, not acknowledged.
+        QCOMPARE(engine.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 2, failedToken)).status, 500);
+        QCOMPARE(engine.sessionCount(), acknowledged);
+        full.lift();
+        const OperationResult started = engine.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 2, failedToken));
+        QVERIFY2(started.ok(), QJsonDocument(started.json()).toJson().constData());
+        id = started.json().value(u"SessionId"_s).toString();
+        QCOMPARE(engine.sessionCount(), acknowledged + 1);
+    }
+    LocalAthena reopened(m_options, m_clock.get());
+    QVERIFY(reopened.open(db).ok());
+    QCOMPARE(reopened.sessionCount(), acknowledged + 1);
+    QCOMPARE(reopened.call(u"StartSession"_s, startBody(u"spark-analytics"_s, 2, failedToken)).json().value(u"SessionId"_s).toString(), id);
+    QCOMPARE(reopened.sessionCount(), acknowledged + 1);
+    QCOMPARE(reopened.integrityCheck(), u"ok"_s);
+    qInfo("full disk after %d acknowledged starts: the failed start was refused twice, then started once", acknowledged);
+}
+
 #include "tst_localathena.moc"

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void healthCheck();
     void expiredAndFutureSignaturesAreRefused();
     void onlyTheEndpointsRegionIsAccepted();
+    void threadedEndpointStartsAndStopsAgainAndAgain();
 
 private:
     void startEndpoint(EndpointOptions options);
@@ -386,4 +387,29 @@ void TestLocalEndpoint::onlyTheEndpointsRegionIsAccepted()
 }
 
 QTEST_GUILESS_MAIN(TestLocalEndpoint)
+void TestLocalEndpoint::threadedEndpointStartsAndStopsAgainAndAgain()
+{
+    // The app's sandbox thread, started, used and stopped 20 times: every stop deletes the endpoint
+    // on its thread and the thread's context only after the thread has finished (run under the
+    // sanitizers in CI).
+    for (int i = 0; i < 20; ++i) {
+        EndpointOptions options;
+        options.inMemory = true;
+        options.seedSessions = 0;
+        auto thread = std::make_unique<LocalEndpointThread>(options);
+        QVERIFY(thread->start().ok());
+        aws::TransportConfig config;
+        config.endpoint = thread->url();
+        config.region = u"us-east-1"_s;
+        aws::AwsJsonTransport t(m_network.get(), std::make_shared<aws::StaticCredentialsProvider>(thread->credentials()), config);
+        aws::AwsCall *call = t.call(u"ListWorkGroups"_s, "{}");
+        QSignalSpy finished(call, &aws::AwsCall::finished);
+        QVERIFY(finished.wait(10000));
+        const aws::Result<aws::AwsResponse> &r = call->result();
+        QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().toString()));
+        thread->stop();
+        thread->stop(); // twice is harmless
+    }
+}
+
 #include "tst_localendpoint.moc"

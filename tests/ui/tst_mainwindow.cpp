@@ -11,6 +11,7 @@
 #include "ui/messageboxes.h"
 #include "ui/notifier.h"
 #include "ui/startsessiondialog.h"
+#include "support/scriptedhttpserver.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -52,6 +53,9 @@ private Q_SLOTS:
     void unreachableAndDeniedExplainThemselves();
     void settingsAreRestored();
     void staysResponsiveUnderFaultsAndRecovers();
+    void closingTheStartDialogKeepsTheStartedSession();
+    void switchingConnectionEndsAStartInFlight();
+    void silentEndpointShowsElapsedTimeAndCancel();
 
 private:
     void openWindow(const MainWindow::StartOptions &options = {}, const aws::Environment &extraEnv = {});
@@ -409,6 +413,104 @@ void TestMainWindow::staysResponsiveUnderFaultsAndRecovers()
     m_window->findChild<QAction *>(u"refreshAction"_s)->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading(), 30000);
     QCOMPARE(m_window->statusErrorText(), QString());
+}
+
+
+namespace {
+// Fills the start dialog with a description and submits it.
+StartSessionDialog *submitStart(MainWindow *window, const QString &description)
+{
+    StartSessionDialog *dialog = window->openStartDialog();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return nullptr;
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(u"descriptionEdit"_s), description);
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
+    return dialog;
+}
+
+int rowWithDescription(const SessionTableModel *model, const QString &description)
+{
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->summaryAt(r).description == description)
+            return r;
+    }
+    return -1;
+}
+} // namespace
+
+void TestMainWindow::closingTheStartDialogKeepsTheStartedSession()
+{
+    // StartSession takes a second; the user closes the dialog while it says "Starting…". The
+    // session starts on the service all the same: it must reach the table and be followed.
+    Dashboard::Options options = testing::sandboxOptions(m_dir.filePath(u"aws"_s));
+    options.sandboxFaults = {local::FaultRule::parse(u"StartSession:latency=1000-1000"_s).value()};
+    m_dashboard = std::make_unique<Dashboard>(options);
+    m_window = std::make_unique<MainWindow>(m_dashboard.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->start({ConnectionChoice::sandbox(), {}, {}});
+    waitForListing();
+    QPointer<StartSessionDialog> dialog = submitStart(m_window.get(), u"closed while starting"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isSubmitting());
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull() || !dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithDescription(m_dashboard->model(), u"closed while starting"_s) >= 0, 15000);
+    const QString id = m_dashboard->model()->sessionIdAt(rowWithDescription(m_dashboard->model(), u"closed while starting"_s));
+    // Followed to IDLE by the poller, and notified.
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"IDLE"_s, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->notifier()->history().join(u'\n').contains(u"Session ready"_s), 5000);
+}
+
+void TestMainWindow::switchingConnectionEndsAStartInFlight()
+{
+    // A profile on a standalone endpoint whose StartSession takes 5 s; the user switches to the
+    // sandbox meanwhile, which destroys the profile's transport. The dialog must not stay on
+    // "Starting…": it hears that the call ended, and that the session may exist.
+    local::EndpointOptions endpointOptions;
+    endpointOptions.inMemory = true;
+    endpointOptions.faults = {local::FaultRule::parse(u"StartSession:latency=5000-5000"_s).value()};
+    local::LocalEndpointThread endpoint(endpointOptions);
+    QVERIFY(endpoint.start().ok());
+    const aws::Environment keys{{u"AWS_ACCESS_KEY_ID"_s, endpoint.credentials().accessKeyId},
+                                {u"AWS_SECRET_ACCESS_KEY"_s, endpoint.credentials().secretAccessKey}};
+    openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, endpoint.url().toString()), {}, {}}, keys);
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->workGroupsLoaded() && !m_dashboard->isLoading(), 20000);
+    const quint64 sentBefore = m_dashboard->requestsSent();
+    QPointer<StartSessionDialog> dialog = submitStart(m_window.get(), u"switched away"_s);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isSubmitting());
+    QTRY_VERIFY(m_dashboard->requestsSent() > sentBefore); // StartSession is on its way
+    QVERIFY(m_dashboard->connectTo(ConnectionChoice::sandbox()).ok());
+    auto *banner = dialog->findChild<QLabel *>(u"serviceErrorLabel"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isSubmitting(), 2000);
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(u"connection it used was closed"_s), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(u"may have reached the service"_s), qPrintable(banner->text()));
+    // Nothing of the old connection's start landed in the sandbox's table (its callback has run).
+    QCOMPARE(rowWithDescription(m_dashboard->model(), u"switched away"_s), -1);
+    dialog->reject();
+}
+
+void TestMainWindow::silentEndpointShowsElapsedTimeAndCancel()
+{
+    // An endpoint that accepts and never answers: the window says how long it has waited from
+    // the first second, and Cancel ends the wait with a way to try again.
+    testing::ScriptedHttpServer silent;
+    QVERIFY(silent.listen());
+    silent.fallback = testing::ScriptedHttpServer::Action::hang();
+    const aws::Environment keys{{u"AWS_ACCESS_KEY_ID"_s, u"LOCALNOTAREALKEY0001"_s}, {u"AWS_SECRET_ACCESS_KEY"_s, u"nope"_s}};
+    openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, u"http://127.0.0.1:%1"_s.arg(silent.port())), {}, {}},
+               keys);
+    auto *cancel = m_window->findChild<QPushButton *>(u"emptyStatePrimaryButton"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->emptyStateText().contains(u"Loading sessions"_s), 5000);
+    QVERIFY(cancel->isVisible());
+    QCOMPARE(cancel->text(), u"Cancel"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->emptyStateText().contains(u"No answer yet after 2 s"_s),
+                              qPrintable(m_window->emptyStateText()), 5000);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->emptyStateText().contains(u"cancelled"_s), qPrintable(m_window->emptyStateText()), 5000);
+    QCOMPARE(cancel->text(), u"Retry"_s);
 }
 
 QTEST_MAIN(TestMainWindow)
