@@ -24,7 +24,8 @@ bool AwsError::isThrottling() const
         u"PriorRequestNotComplete"_s,
         u"EC2ThrottledException"_s,
     };
-    return kind == Kind::Service && (names.contains(code) || httpStatus == 429);
+    // As botocore's standard mode: the error code alone; a bare 429 is not throttling there.
+    return kind == Kind::Service && names.contains(code);
 }
 
 bool AwsError::isTransient() const
@@ -33,7 +34,6 @@ bool AwsError::isTransient() const
         u"RequestTimeout"_s,
         u"RequestTimeoutException"_s,
         u"PriorRequestNotComplete"_s,
-        u"InternalError"_s,
     };
     switch (kind) {
     case Kind::Network:

@@ -122,16 +122,18 @@ AwsError AwsJsonTransport::decodeServiceError(int httpStatus, const QByteArray &
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     const QJsonObject o = doc.object();
-    QString type = QString::fromUtf8(errorTypeHeader);
-    if (type.isEmpty())
-        type = jsonString(o, {u"__type"_s, u"code"_s, u"Code"_s});
-    e.code = errorName(type);
-    e.message = jsonString(o, {u"Message"_s, u"message"_s, u"errorMessage"_s});
+    // As botocore reads awsJson errors: the body's __type names the error, never the
+    // x-amzn-ErrorType header (which only adds to an empty message), and "message" is preferred
+    // to "Message". Without __type the error is named by its HTTP status.
+    e.code = errorName(jsonString(o, {u"__type"_s}));
+    e.message = jsonString(o, {u"message"_s, u"Message"_s, u"errorMessage"_s});
+    if (e.code.isEmpty() && e.message.isEmpty() && !errorTypeHeader.isEmpty())
+        e.message = u"HTTP %1, x-amzn-ErrorType %2"_s.arg(httpStatus).arg(errorName(QString::fromUtf8(errorTypeHeader)));
     e.athenaErrorCode = jsonString(o, {u"AthenaErrorCode"_s});
     e.reason = jsonString(o, {u"Reason"_s});
     if (e.code.isEmpty()) {
         // Not an AWS error body: a proxy page, a load balancer's 502, an empty body.
-        e.code = httpStatus == 429 ? u"TooManyRequests"_s : u"HttpError%1"_s.arg(httpStatus);
+        e.code = u"HttpError%1"_s.arg(httpStatus);
         if (e.message.isEmpty())
             e.message = body.isEmpty() ? u"HTTP %1 with an empty body"_s.arg(httpStatus)
                                        : u"HTTP %1 with a body that is not an AWS error"_s.arg(httpStatus);
@@ -405,7 +407,7 @@ void AwsCall::onReplyFinished()
     // it before failing, and Qt resends a request by itself when a kept-alive connection drops
     // before any answer, so this answer may belong to a second copy. Only a client error that
     // every copy would get (validation, not found, access) is a definite "not done".
-    if (m_sent && StandardRetryStrategy::isRetryable(e))
+    if (m_sent && (StandardRetryStrategy::isRetryable(e, RetryMode::Legacy) || StandardRetryStrategy::isRetryable(e)))
         e.outcomeUnknown = true;
     if (status >= 300 && status < 400)
         e.message = u"Unexpected redirect (HTTP %1) from %2"_s.arg(status).arg(m_transport->m_config.endpoint.host());

@@ -1,5 +1,7 @@
 #include "aws/retrystrategy.h"
 
+#include <QSet>
+
 #include <algorithm>
 #include <cmath>
 
@@ -28,9 +30,24 @@ StandardRetryStrategy::StandardRetryStrategy(
 {
 }
 
-bool StandardRetryStrategy::isRetryable(const AwsError &error)
+bool StandardRetryStrategy::isRetryable(const AwsError &error, RetryMode mode)
 {
-    return error.isTransient() || error.isThrottling();
+    if (mode == RetryMode::Standard)
+        return error.isTransient() || error.isThrottling();
+    switch (error.kind) {
+    case AwsError::Kind::Network:
+    case AwsError::Kind::Timeout:
+        return true;
+    case AwsError::Kind::Service:
+        break;
+    default:
+        return false;
+    }
+    static const QSet<int> statuses = {429, 500, 502, 503, 504, 509};
+    static const QSet<QString> throttlingAt400 = {
+        QStringLiteral("Throttling"), QStringLiteral("ThrottlingException"), QStringLiteral("ThrottledException"),
+        QStringLiteral("RequestThrottledException"), QStringLiteral("ProvisionedThroughputExceededException")};
+    return statuses.contains(error.httpStatus) || (error.httpStatus == 400 && throttlingAt400.contains(error.code));
 }
 
 int StandardRetryStrategy::backoffMs(int attempt) const
@@ -44,7 +61,7 @@ int StandardRetryStrategy::backoffMs(int attempt) const
 RetryDecision StandardRetryStrategy::decide(int attempt, const AwsError &error)
 {
     RetryDecision d;
-    if (attempt >= m_maxAttempts || !isRetryable(error))
+    if (attempt >= m_maxAttempts || !isRetryable(error, m_mode))
         return d;
     if (m_mode == RetryMode::Legacy) {
         d.retry = true;

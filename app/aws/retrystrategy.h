@@ -46,7 +46,11 @@ public:
     StandardRetryStrategy(RetryQuota *quota, RandomSource random, int maxAttempts = 3, int maxBackoffMs = 20000,
         RetryMode mode = RetryMode::Standard);
 
-    static bool isRetryable(const AwsError &error);
+    // botocore's conditions: standard mode retries connection errors and timeouts, HTTP 500, 502,
+    // 503 and 504, the transient codes and the throttling codes (retries/standard.py); legacy mode
+    // retries connection errors, HTTP 429, 500, 502, 503, 504 and 509, and the throttling codes
+    // that come with HTTP 400 (_retry.json).
+    static bool isRetryable(const AwsError &error, RetryMode mode = RetryMode::Standard);
     // `attempt` is the 1-based number of the attempt that just failed.
     RetryDecision decide(int attempt, const AwsError &error);
     // Called once per successful call; `lastRetryCost` is 0 when the first attempt succeeded.

@@ -259,8 +259,13 @@ void TestAwsJsonTransport::decodesErrorBodies_data()
                                                << u"ResourceNotFoundException"_s << u"No session"_s << QString();
     QTest::newRow("type with url suffix") << FakeResponse{403, {}, R"({"__type":"InvalidSignatureException:http://internal.amazon.com/","message":"sig"})"}
                                           << u"InvalidSignatureException"_s << u"sig"_s << QString();
-    QTest::newRow("header type wins") << FakeResponse{403, {{"x-amzn-ErrorType", "AccessDeniedException:http://x"}}, R"({"message":"denied"})"}
-                                      << u"AccessDeniedException"_s << u"denied"_s << QString();
+    // As botocore: the body's __type decides, never x-amzn-ErrorType; "message" before "Message".
+    QTest::newRow("body type wins over the header") << FakeResponse{400, {{"x-amzn-ErrorType", "ThrottlingException:http://x"}}, R"({"__type":"InvalidRequestException","Message":"bad"})"}
+                                                    << u"InvalidRequestException"_s << u"bad"_s << QString();
+    QTest::newRow("header alone names no error") << FakeResponse{403, {{"x-amzn-ErrorType", "AccessDeniedException:http://x"}}, R"({"message":"denied"})"}
+                                                 << u"HttpError403"_s << u"denied"_s << QString();
+    QTest::newRow("message before Message") << FakeResponse{400, {}, R"({"__type":"InvalidRequestException","Message":"upper","message":"lower"})"}
+                                            << u"InvalidRequestException"_s << u"lower"_s << QString();
     QTest::newRow("not json") << FakeResponse{418, {}, "I'm a teapot"} << u"HttpError418"_s
                               << u"HTTP 418 with a body that is not an AWS error"_s << QString();
 }

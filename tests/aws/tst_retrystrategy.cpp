@@ -28,6 +28,8 @@ private Q_SLOTS:
     void stopsAfterMaxAttempts();
     void quotaDrainsAndRefills();
     void timeoutsCostMore();
+    void legacyModeFollowsRetryJson_data();
+    void legacyModeFollowsRetryJson();
 };
 
 void TestRetryStrategy::retryable_data()
@@ -40,7 +42,9 @@ void TestRetryStrategy::retryable_data()
     QTest::newRow("504") << service(504, u"HttpError504"_s) << true;
     QTest::newRow("throttling") << service(400, u"ThrottlingException"_s) << true;
     QTest::newRow("too many requests") << service(400, u"TooManyRequestsException"_s) << true;
-    QTest::newRow("429") << service(429, u"Whatever"_s) << true;
+    QTest::newRow("bare 429 (botocore's standard mode: not retried)") << service(429, u"HttpError429"_s) << false;
+    QTest::newRow("InternalError at 400 (not a transient code in standard mode)") << service(400, u"InternalError"_s) << false;
+    QTest::newRow("InternalError at 500") << service(500, u"InternalError"_s) << true;
     QTest::newRow("request timeout") << service(400, u"RequestTimeoutException"_s) << true;
     QTest::newRow("connection") << AwsError::make(AwsError::Kind::Network, u"NetworkError"_s, {}) << true;
     QTest::newRow("timeout") << AwsError::make(AwsError::Kind::Timeout, u"Timeout"_s, {}) << true;
@@ -121,6 +125,27 @@ void TestRetryStrategy::timeoutsCostMore()
     QVERIFY(d.retry);
     QCOMPARE(d.cost, 10);
     QCOMPARE(quota.available(), 490);
+}
+
+void TestRetryStrategy::legacyModeFollowsRetryJson_data()
+{
+    QTest::addColumn<AwsError>("error");
+    QTest::addColumn<bool>("retry");
+    QTest::newRow("429") << service(429, u"HttpError429"_s) << true;
+    QTest::newRow("509") << service(509, u"HttpError509"_s) << true;
+    QTest::newRow("500") << service(500, u"InternalServerException"_s) << true;
+    QTest::newRow("Throttling at 400") << service(400, u"ThrottlingException"_s) << true;
+    QTest::newRow("TooManyRequests at 400 (not in _retry.json)") << service(400, u"TooManyRequestsException"_s) << false;
+    QTest::newRow("Throttling at 403") << service(403, u"ThrottlingException"_s) << false;
+    QTest::newRow("connection") << AwsError::make(AwsError::Kind::Network, u"NetworkError"_s, {}) << true;
+    QTest::newRow("invalid") << service(400, u"InvalidRequestException"_s) << false;
+}
+
+void TestRetryStrategy::legacyModeFollowsRetryJson()
+{
+    QFETCH(AwsError, error);
+    QFETCH(bool, retry);
+    QCOMPARE(StandardRetryStrategy::isRetryable(error, RetryMode::Legacy), retry);
 }
 
 QTEST_GUILESS_MAIN(TestRetryStrategy)
