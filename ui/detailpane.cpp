@@ -170,7 +170,7 @@ void DetailPane::setDetails(const athena::SessionDetails &d, const QDateTime &up
     m_sessionId = d.sessionId;
     m_updatedAt = updatedAt;
     m_title->setText(d.description.isEmpty() ? d.sessionId : d.description);
-    const QString state = d.status.state ? athena::stateName(*d.status.state) : QString();
+    const QString state = d.status.stateLabelText();
     QLabel *stateLabel = m_fields.value(QStringLiteral("state"));
     stateLabel->setText(state);
     if (d.status.state)

@@ -151,6 +151,17 @@ void EmptyStatePage::explainConnectionError(const aws::AwsError &e, bool canSign
         present(tr("The connection settings are incomplete"),
                 tr("<p>%1</p><p>Choose a region above, or fix the profile in your AWS config files.</p>").arg(message),
                 tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (e.kind == Kind::Service && e.code == QStringLiteral("UnrecognizedClientException")) {
+        present(tr("The access key is not known"),
+                tr("<p>%1</p><p>AWS does not know the access key id of this profile: it was deleted, mistyped, or "
+                   "belongs to another partition or endpoint. Check the profile's keys.</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
+    } else if (e.kind == Kind::Service && (e.code == QStringLiteral("InvalidSignatureException")
+                                           || e.code == QStringLiteral("SignatureDoesNotMatch"))) {
+        present(tr("The secret key does not match"),
+                tr("<p>%1</p><p>The request was signed with a secret access key that does not belong to the access key "
+                   "id (or the machine's clock is far off). Check the profile's secret key.</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
     } else if (e.kind == Kind::Service && (e.httpStatus == 403 || e.code.contains(QStringLiteral("AccessDenied"))
                                            || e.code == QStringLiteral("UnrecognizedClientException"))) {
         present(tr("Access denied"),

@@ -32,6 +32,7 @@ QColor color(SessionState state, const QPalette &palette)
     case SessionState::Terminated: c = QColor(0x6b, 0x6b, 0x6b); break;
     case SessionState::Degraded: c = QColor(0xb5, 0x47, 0x08); break;
     case SessionState::Failed: c = QColor(0xc6, 0x28, 0x28); break;
+    case SessionState::Unknown: c = palette.color(QPalette::PlaceholderText); break; // neutral: not known yet
     }
     // Lighter on a dark background, so the colour keeps its contrast.
     return isDark(palette) ? c.lighter(state == SessionState::Terminated ? 170 : 150) : c;
@@ -48,8 +49,9 @@ QIcon icon(SessionState state, const QPalette &palette)
         const QColor c = color(state, palette);
         const qreal m = size * 0.18;
         const QRectF r(m, m, size - 2 * m, size - 2 * m);
-        if (athena::isTransitional(state)) {
-            p.setPen(QPen(c, size * 0.14));
+        if (athena::isTransitional(state) || state == SessionState::Unknown) {
+            // A ring: changing soon, or (dotted) a state this version does not know.
+            p.setPen(QPen(c, size * 0.14, state == SessionState::Unknown ? Qt::DotLine : Qt::SolidLine));
             p.setBrush(Qt::NoBrush);
             p.drawEllipse(r.adjusted(size * 0.05, size * 0.05, -size * 0.05, -size * 0.05));
         } else {

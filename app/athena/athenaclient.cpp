@@ -65,6 +65,9 @@ PendingCall AthenaClient::invoke(const QString &operation, const QJsonObject &bo
             }
             e.requestId = r->requestId;
             e.httpStatus = r->httpStatus;
+            // The service answered 200: what was asked is done, but what it did cannot be read.
+            if (operation == u"StartSession"_s || operation == u"TerminateSession"_s || operation == u"CreateWorkGroup"_s)
+                e.outcomeUnknown = true;
             done(e);
             return;
         }
@@ -128,7 +131,7 @@ PendingCall AthenaClient::terminateSession(const QString &sessionId, QObject *co
                                               auto s = json::decode<SessionStatus>(o);
                                               if (!s.ok())
                                                   return s.error();
-                                              return TerminateSessionResult{s->state};
+                                              return TerminateSessionResult{s->state, s->stateText};
                                           });
 }
 

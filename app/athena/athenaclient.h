@@ -31,6 +31,7 @@ private:
 struct TerminateSessionResult
 {
     std::optional<SessionState> state;
+    QString stateText; // for SessionState::Unknown: as the service sent it
 };
 
 // ---- Paging bounds ----

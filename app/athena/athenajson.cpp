@@ -107,7 +107,7 @@ QJsonObject toJson(const SessionStatus &v)
     put(o, "EndDateTime"_L1, v.endDateTime);
     put(o, "IdleSinceDateTime"_L1, v.idleSinceDateTime);
     if (v.state)
-        o.insert("State"_L1, stateName(*v.state));
+        o.insert("State"_L1, v.stateLabelText());
     put(o, "StateChangeReason"_L1, v.stateChangeReason);
     return o;
 }
@@ -216,7 +216,7 @@ QJsonObject toJson(const StartSessionResult &v)
     QJsonObject o;
     put(o, "SessionId"_L1, v.sessionId);
     if (v.state)
-        o.insert("State"_L1, stateName(*v.state));
+        o.insert("State"_L1, stateLabel(v.state, v.stateText));
     return o;
 }
 

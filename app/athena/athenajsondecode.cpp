@@ -41,7 +41,7 @@ SessionStatus readStatus(Reader r)
     s.lastModifiedDateTime = r.time("LastModifiedDateTime"_L1);
     s.endDateTime = r.time("EndDateTime"_L1);
     s.idleSinceDateTime = r.time("IdleSinceDateTime"_L1);
-    s.state = r.state("State"_L1);
+    s.state = r.responseState("State"_L1, &s.stateText);
     s.stateChangeReason = r.str("StateChangeReason"_L1);
     return s;
 }
@@ -207,7 +207,7 @@ aws::Result<StartSessionResult> decode(const QJsonObject &object)
     Reader r(object);
     StartSessionResult s;
     s.sessionId = r.str("SessionId"_L1);
-    s.state = r.state("State"_L1);
+    s.state = r.responseState("State"_L1, &s.stateText);
     if (s.sessionId.isEmpty() && r.ok())
         r.fail("SessionId"_L1, u"is missing from the response"_s);
     return finish(r, s);

@@ -27,7 +27,14 @@ QString stateName(SessionState state)
         if (s.state == state)
             return s.name;
     }
-    return {};
+    return u"UNKNOWN"_s;
+}
+
+QString stateLabel(const std::optional<SessionState> &state, const QString &text)
+{
+    if (!text.isEmpty())
+        return text;
+    return state ? stateName(*state) : QString();
 }
 
 std::optional<SessionState> sessionStateFromString(const QString &text)

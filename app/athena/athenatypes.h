@@ -13,9 +13,15 @@
 // Optional members are std::optional or empty strings/containers; nothing here knows about JSON.
 namespace athena {
 
-enum class SessionState { Creating, Created, Idle, Busy, Terminating, Terminated, Degraded, Failed };
+// Unknown: a state the service sent that this client does not know yet (the service adds values
+// without notice). It is kept, with its text beside it (SessionStatus::stateText), shown as it came,
+// sorted after the known states, polled like a steady state, and never treated as ended.
+enum class SessionState { Creating, Created, Idle, Busy, Terminating, Terminated, Degraded, Failed, Unknown };
 
+// The wire name; "UNKNOWN" for Unknown (whose text is kept where it was read).
 QString stateName(SessionState state);
+// What to show for a state read from the service: its text as it came when there is one.
+QString stateLabel(const std::optional<SessionState> &state, const QString &text);
 std::optional<SessionState> sessionStateFromString(const QString &text);
 QList<SessionState> allSessionStates();
 // CREATING, CREATED, IDLE, BUSY: what ListSessions returns without a StateFilter.
@@ -65,7 +71,9 @@ struct SessionStatus
     QDateTime endDateTime;
     QDateTime idleSinceDateTime;
     std::optional<SessionState> state;
+    QString stateText; // for SessionState::Unknown: the state as the service sent it; else empty
     QString stateChangeReason;
+    QString stateLabelText() const { return stateLabel(state, stateText); }
     friend bool operator==(const SessionStatus &, const SessionStatus &) = default;
 };
 
@@ -174,6 +182,7 @@ struct StartSessionResult
 {
     QString sessionId;
     std::optional<SessionState> state;
+    QString stateText; // for SessionState::Unknown: as the service sent it
     QString clientRequestToken; // the token the call used (generated when the caller gave none)
 };
 

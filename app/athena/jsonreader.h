@@ -2,6 +2,7 @@
 
 // The JSON reader behind the decoders (athenajsondecode.cpp): private to app/athena.
 #include "aws/awserror.h"
+#include "aws/httpdate.h"
 #include "aws/result.h"
 
 #include <QJsonArray>
@@ -97,11 +98,20 @@ public:
         return v.toBool();
     }
 
+    // A timestamp as botocore's parser takes it: epoch seconds (a number, or a string of one),
+    // ISO 8601 (without an offset: UTC) or an HTTP date. Kept to the millisecond, QDateTime's
+    // precision.
     QDateTime time(QLatin1StringView key)
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined() || v.isNull())
             return {};
+        if (v.isString()) {
+            const QDateTime t = parseTimestampText(v.toString());
+            if (!t.isValid())
+                fail(key, u"expected a timestamp (epoch seconds or ISO 8601), got '%1'"_s.arg(v.toString().left(64)));
+            return t;
+        }
         if (!v.isDouble() || !std::isfinite(v.toDouble()) || std::fabs(v.toDouble()) > 1e13) {
             fail(key, u"expected a timestamp in epoch seconds, got "_s + typeName(v));
             return {};
@@ -109,6 +119,25 @@ public:
         return fromEpochSeconds(v.toDouble());
     }
 
+    static QDateTime parseTimestampText(const QString &raw)
+    {
+        const QString text = raw.trimmed();
+        if (text.isEmpty() || text.size() > 64)
+            return {};
+        bool isNumber = false;
+        const double seconds = text.toDouble(&isNumber);
+        if (isNumber)
+            return std::isfinite(seconds) && std::fabs(seconds) <= 1e13 ? fromEpochSeconds(seconds) : QDateTime();
+        QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (t.isValid()) {
+            if (t.timeSpec() == Qt::LocalTime)
+                t.setTimeSpec(Qt::UTC); // no offset given: the fields are UTC, never local time
+            return t.toUTC();
+        }
+        return aws::parseHttpDate(text.toLatin1());
+    }
+
+    // A state in a request: one the API defines, or an error.
     std::optional<SessionState> state(QLatin1StringView key)
     {
         const QString text = str(key);
@@ -119,6 +148,22 @@ public:
             fail(key, u"'%1' is not a session state"_s.arg(text.left(64)));
         return s;
     }
+
+    // A state in a response: a value this client does not know yet is Unknown, not an error
+    // (the service adds values), and `unknownText` gets what was sent (at most
+    // maxEnumTextLength characters); it stays empty for the states the API defines.
+    std::optional<SessionState> responseState(QLatin1StringView key, QString *unknownText)
+    {
+        const QString text = str(key);
+        unknownText->clear();
+        if (text.isEmpty())
+            return std::nullopt;
+        if (const std::optional<SessionState> known = sessionStateFromString(text))
+            return known;
+        *unknownText = text.left(maxEnumTextLength);
+        return SessionState::Unknown;
+    }
+    static constexpr int maxEnumTextLength = 256;
 
     StringMap map(QLatin1StringView key)
     {

@@ -22,11 +22,6 @@ QString timeText(const QDateTime &t)
     return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
 }
 
-QString stateText(const std::optional<SessionState> &s)
-{
-    return s ? stateName(*s) : QString();
-}
-
 void printTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
@@ -235,8 +230,9 @@ void AthenaCtl::fail(const aws::AwsError &error)
     using Kind = aws::AwsError::Kind;
     m_err << "athenactl: " << error.toString() << '\n';
     if (error.outcomeUnknown && m_command == u"start-session"_s)
-        m_err << "athenactl: the session may have been started; run the same command again with the same "
-                 "--client-request-token to find out without starting a second one\n";
+        m_err << "athenactl: the session may have been started; run the same command again with "
+                 "--client-request-token "
+              << m_startToken << " to find out without starting a second one\n";
     done(error.kind == Kind::Validation || error.kind == Kind::Config ? UsageError : ServiceError);
 }
 
@@ -320,6 +316,10 @@ void AthenaCtl::listSessions()
     }
     if (!parseInt(u"max-results"_s, request.maxResults))
         return;
+    // Every page costs a round trip: --all-pages asks for the largest page the API allows
+    // (100, MaxSessionsCount in the model), unless --max-results says otherwise.
+    if (m_parser.isSet(u"all-pages"_s) && !request.maxResults)
+        request.maxResults = kListSessionsPaging.apiPageItems;
     request.nextToken = m_parser.value(u"next-token"_s);
     if (const ValidationIssues issues = validate(request); !issues.isEmpty()) {
         fail(toError(issues));
@@ -334,7 +334,7 @@ void AthenaCtl::listSessions()
         QList<QStringList> rows;
         rows.reserve(sessions.size());
         for (const SessionSummary &s : sessions)
-            rows << QStringList{s.sessionId, stateText(s.status.state), s.description, timeText(s.status.startDateTime),
+            rows << QStringList{s.sessionId, s.status.stateLabelText(), s.description, timeText(s.status.startDateTime),
                                 timeText(s.status.idleSinceDateTime), s.engineVersion.effective};
         printTable(m_out, {u"SessionId"_s, u"State"_s, u"Description"_s, u"Started"_s, u"IdleSince"_s, u"Engine"_s}, rows);
         if (!nextToken.isEmpty())
@@ -409,7 +409,7 @@ void AthenaCtl::getSession()
             const EngineConfiguration &e = d.engineConfiguration;
             printPairs(m_out, {
                 {u"SessionId"_s, d.sessionId},
-                {u"State"_s, stateText(d.status.state)},
+                {u"State"_s, d.status.stateLabelText()},
                 {u"StateChangeReason"_s, d.status.stateChangeReason},
                 {u"WorkGroup"_s, d.workGroup},
                 {u"Description"_s, d.description},
@@ -446,7 +446,7 @@ void AthenaCtl::getSessionStatus()
             printJson(json::toJson(r.value()));
         } else {
             printPairs(m_out, {{u"SessionId"_s, r->sessionId},
-                               {u"State"_s, stateText(r->status.state)},
+                               {u"State"_s, r->status.stateLabelText()},
                                {u"StateChangeReason"_s, r->status.stateChangeReason},
                                {u"Started"_s, timeText(r->status.startDateTime)},
                                {u"LastModified"_s, timeText(r->status.lastModifiedDateTime)},
@@ -475,6 +475,7 @@ void AthenaCtl::startSession()
         return;
     if (request.clientRequestToken.isEmpty())
         request.clientRequestToken = AthenaClient::newClientRequestToken();
+    m_startToken = request.clientRequestToken; // named if the outcome is unknown
     if (const ValidationIssues issues = validate(request); !issues.isEmpty())
         return fail(toError(issues));
     const bool wait = m_parser.isSet(u"wait"_s);
@@ -482,13 +483,13 @@ void AthenaCtl::startSession()
         if (!r.ok())
             return fail(r.error());
         if (wait) {
-            m_err << "Started " << r->sessionId << " (" << stateText(r->state) << "), waiting for it to be ready…\n";
+            m_err << "Started " << r->sessionId << " (" << stateLabel(r->state, r->stateText) << "), waiting for it to be ready…\n";
             m_err.flush();
             waitForSession(r->sessionId, r->clientRequestToken);
             return;
         }
         if (m_table)
-            printPairs(m_out, {{u"SessionId"_s, r->sessionId}, {u"State"_s, stateText(r->state)},
+            printPairs(m_out, {{u"SessionId"_s, r->sessionId}, {u"State"_s, stateLabel(r->state, r->stateText)},
                                {u"ClientRequestToken"_s, r->clientRequestToken}});
         else
             printJson(json::toJson(r.value()));
@@ -509,7 +510,7 @@ void AthenaCtl::waitForSession(const QString &sessionId, const QString &token)
                 return fail(r.error());
             const std::optional<SessionState> state = r->status.state;
             if (state != *lastState) {
-                m_err << sessionId << ": " << stateText(state) << '\n';
+                m_err << sessionId << ": " << r->status.stateLabelText() << '\n';
                 m_err.flush();
                 *lastState = state;
             }
@@ -518,15 +519,15 @@ void AthenaCtl::waitForSession(const QString &sessionId, const QString &token)
                 QTimer::singleShot(1000, this, [self] { (*self)(); });
                 return;
             }
-            StartSessionResult result{sessionId, state, token};
+            StartSessionResult result{sessionId, state, r->status.stateText, token};
             if (m_table)
-                printPairs(m_out, {{u"SessionId"_s, sessionId}, {u"State"_s, stateText(state)},
+                printPairs(m_out, {{u"SessionId"_s, sessionId}, {u"State"_s, r->status.stateLabelText()},
                                    {u"StateChangeReason"_s, r->status.stateChangeReason}});
             else
                 printJson(json::toJson(result));
             const bool ready = state == SessionState::Idle || state == SessionState::Busy;
             if (!ready)
-                m_err << "athenactl: session " << sessionId << " ended as " << stateText(state)
+                m_err << "athenactl: session " << sessionId << " ended as " << r->status.stateLabelText()
                       << (r->status.stateChangeReason.isEmpty() ? QString() : u": "_s + r->status.stateChangeReason) << '\n';
             done(ready ? Ok : ServiceError);
         });
@@ -544,11 +545,11 @@ void AthenaCtl::terminateSession()
         if (!r.ok())
             return fail(r.error());
         if (m_table) {
-            printPairs(m_out, {{u"State"_s, stateText(r->state)}});
+            printPairs(m_out, {{u"State"_s, stateLabel(r->state, r->stateText)}});
         } else {
             QJsonObject o;
             if (r->state)
-                o.insert(u"State"_s, stateName(*r->state));
+                o.insert(u"State"_s, stateLabel(r->state, r->stateText));
             printJson(o);
         }
         done(Ok);

@@ -59,5 +59,6 @@ private:
     bool m_table = false;
     QNetworkAccessManager *m_network = nullptr;
     std::shared_ptr<athena::AthenaConnection> m_connection;
+    QString m_startToken; // the ClientRequestToken of start-session, given or generated
     bool m_finished = false;
 };

@@ -176,7 +176,7 @@ void appendSummary(QByteArray &out, const athena::SessionSummary &s, int indent)
         w.time("LastModifiedDateTime", st.lastModifiedDateTime);
         w.time("StartDateTime", st.startDateTime);
         if (st.state)
-            w.string("State", athena::stateName(*st.state));
+            w.string("State", st.stateLabelText());
         w.string("StateChangeReason", st.stateChangeReason);
     }
 }

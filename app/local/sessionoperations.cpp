@@ -44,7 +44,7 @@ OperationResult LocalAthena::startSession(const QJsonObject &body)
                 return error(400, u"SessionAlreadyExistsException"_s,
                              u"A session was already started with ClientRequestToken %1 and different parameters."_s.arg(
                                  request.clientRequestToken));
-            return OperationResult{200, json::toJson(StartSessionResult{existing->d.sessionId, existing->d.status.state, {}})};
+            return OperationResult{200, json::toJson(StartSessionResult{existing->d.sessionId, existing->d.status.state, {}, {}})};
         }
     }
 
@@ -96,7 +96,7 @@ OperationResult LocalAthena::startSession(const QJsonObject &body)
     d.status.state = SessionState::Creating;
     schedule(*s, now + scaled(m_options.creatingMs), s->willFail ? FailStart : BecomeCreated);
 
-    OperationResult result{200, json::toJson(StartSessionResult{d.sessionId, d.status.state, {}})};
+    OperationResult result{200, json::toJson(StartSessionResult{d.sessionId, d.status.state, {}, {}})};
     insertSession(std::move(s));
     return result;
 }

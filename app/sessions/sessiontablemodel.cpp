@@ -111,7 +111,7 @@ QVariant SessionTableModel::display(const Row &row, int column) const
 {
     const athena::SessionSummary &s = row.summary;
     switch (column) {
-    case StateColumn: return s.status.state ? athena::stateName(*s.status.state) : QString();
+    case StateColumn: return s.status.stateLabelText();
     case SessionIdColumn: return s.sessionId;
     case DescriptionColumn: return s.description;
     case WorkGroupColumn: return row.workGroup;

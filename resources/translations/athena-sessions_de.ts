@@ -382,10 +382,12 @@
         <location filename="../../ui/emptystatepage.cpp" line="143"/>
         <location filename="../../ui/emptystatepage.cpp" line="149"/>
         <location filename="../../ui/emptystatepage.cpp" line="153"/>
-        <location filename="../../ui/emptystatepage.cpp" line="160"/>
-        <location filename="../../ui/emptystatepage.cpp" line="165"/>
-        <location filename="../../ui/emptystatepage.cpp" line="167"/>
-        <location filename="../../ui/emptystatepage.cpp" line="170"/>
+        <location filename="../../ui/emptystatepage.cpp" line="158"/>
+        <location filename="../../ui/emptystatepage.cpp" line="164"/>
+        <location filename="../../ui/emptystatepage.cpp" line="171"/>
+        <location filename="../../ui/emptystatepage.cpp" line="176"/>
+        <location filename="../../ui/emptystatepage.cpp" line="178"/>
+        <location filename="../../ui/emptystatepage.cpp" line="181"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -479,10 +481,12 @@
         <location filename="../../ui/emptystatepage.cpp" line="143"/>
         <location filename="../../ui/emptystatepage.cpp" line="149"/>
         <location filename="../../ui/emptystatepage.cpp" line="153"/>
-        <location filename="../../ui/emptystatepage.cpp" line="160"/>
-        <location filename="../../ui/emptystatepage.cpp" line="165"/>
-        <location filename="../../ui/emptystatepage.cpp" line="168"/>
+        <location filename="../../ui/emptystatepage.cpp" line="158"/>
+        <location filename="../../ui/emptystatepage.cpp" line="164"/>
         <location filename="../../ui/emptystatepage.cpp" line="171"/>
+        <location filename="../../ui/emptystatepage.cpp" line="176"/>
+        <location filename="../../ui/emptystatepage.cpp" line="179"/>
+        <location filename="../../ui/emptystatepage.cpp" line="182"/>
         <source>Use the Local sandbox</source>
         <translation>Lokale Sandbox verwenden</translation>
     </message>
@@ -507,32 +511,52 @@
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wählen Sie oben eine Region oder korrigieren Sie das Profil in Ihren AWS-Konfigurationsdateien.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../../ui/emptystatepage.cpp" line="155"/>
+        <source>The access key is not known</source>
+        <translation>Der Zugriffsschlüssel ist unbekannt</translation>
+    </message>
+    <message>
         <location filename="../../ui/emptystatepage.cpp" line="156"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;AWS does not know the access key id of this profile: it was deleted, mistyped, or belongs to another partition or endpoint. Check the profile&apos;s keys.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;AWS kennt die Zugriffsschlüssel-ID dieses Profils nicht: Sie wurde gelöscht, falsch eingegeben oder gehört zu einer anderen Partition oder einem anderen Endpunkt. Prüfen Sie die Schlüssel des Profils.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="161"/>
+        <source>The secret key does not match</source>
+        <translation>Der geheime Schlüssel passt nicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="162"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The request was signed with a secret access key that does not belong to the access key id (or the machine&apos;s clock is far off). Check the profile&apos;s secret key.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anfrage wurde mit einem geheimen Schlüssel signiert, der nicht zur Zugriffsschlüssel-ID gehört (oder die Uhr des Rechners geht weit falsch). Prüfen Sie den geheimen Schlüssel des Profils.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="167"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="157"/>
+        <location filename="../../ui/emptystatepage.cpp" line="168"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The credentials were refused or lack permission (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Check the profile&apos;s policy, or its clock if the signature expired.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anmeldedaten wurden abgelehnt oder haben keine Berechtigung (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Prüfen Sie die Richtlinie des Profils – oder die Uhr, falls die Signatur abgelaufen ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="162"/>
+        <location filename="../../ui/emptystatepage.cpp" line="173"/>
         <source>The endpoint cannot be reached</source>
         <translation>Der Endpunkt ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="163"/>
+        <location filename="../../ui/emptystatepage.cpp" line="174"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the profile&apos;s endpoint_url).&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Prüfen Sie das Netzwerk, einen Proxy oder die Endpunkt-URL (AWS_ENDPOINT_URL_ATHENA, endpoint_url des Profils).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="167"/>
+        <location filename="../../ui/emptystatepage.cpp" line="178"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="170"/>
+        <location filename="../../ui/emptystatepage.cpp" line="181"/>
         <source>Could not connect</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>

@@ -172,11 +172,11 @@ void TestAthenaClient::serviceErrorsAreTyped()
 
 void TestAthenaClient::malformedResponseIsAClearError()
 {
-    m_network->script = {FakeResponse{200, {{"x-amzn-RequestId", "r-1"}}, R"({"SessionId":"s","Status":{"State":"NAPPING"}})"}};
+    m_network->script = {FakeResponse{200, {{"x-amzn-RequestId", "r-1"}}, R"({"SessionId":"s","Status":{"State":["NAPPING"]}})"}};
     auto r = await<SessionDetails>([this](QObject *c, Callback<SessionDetails> cb) { m_client->getSession(u"s"_s, c, cb); });
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, u"MalformedResponse"_s);
-    QCOMPARE(r.error().message, u"The GetSession response does not match the API: Status.State: 'NAPPING' is not a session state"_s);
+    QCOMPARE(r.error().message, u"The GetSession response does not match the API: Status.State: expected a string, got an array"_s);
     QCOMPARE(r.error().requestId, u"r-1"_s);
 }
 

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void configureListShowsSourcesNeverSecrets();
     void ssoLogoutForgetsTheSignIn();
     void mfaWithoutATerminalFailsClearly();
+    void unknownStatesArePrintedAsTheyCame();
+    void undecodableStartNamesTheGeneratedToken();
 
 private:
     Run run(const QStringList &args);
@@ -99,8 +101,11 @@ void TestAthenaCtl::listAllPagesAsJson()
     m_server->script = {ScriptedHttpServer::Action::respond(200, page(0, 100, u"t1"_s)),
                         ScriptedHttpServer::Action::respond(200, page(100, 100, u"t2"_s)),
                         ScriptedHttpServer::Action::respond(200, page(200, 37, {}))};
-    const Run r = run({u"list-sessions"_s, u"--work-group"_s, u"spark"_s, u"--all-pages"_s, u"--max-results"_s, u"100"_s});
+    // Without --max-results, --all-pages asks for the largest page the API allows.
+    const Run r = run({u"list-sessions"_s, u"--work-group"_s, u"spark"_s, u"--all-pages"_s});
     QCOMPARE(r.exitCode, 0);
+    for (const ScriptedHttpServer::Received &sent : std::as_const(m_server->received))
+        QCOMPARE(QJsonDocument::fromJson(sent.body).object().value(u"MaxResults"_s).toInt(), 100);
     const QJsonArray sessions = r.json().value(u"Sessions"_s).toArray();
     QCOMPARE(sessions.size(), 237);
     QCOMPARE(sessions.at(5).toObject().value(u"SessionId"_s).toString(), u"s-5"_s);
@@ -205,6 +210,39 @@ void TestAthenaCtl::startFailureNamesTheToken()
                        u"--client-request-token"_s, u"11111111-2222-3333-4444-555555555555"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("--client-request-token"), r.err.constData());
+}
+
+void TestAthenaCtl::unknownStatesArePrintedAsTheyCame()
+{
+    // A state added by the service after this athenactl was built: printed, never a failure.
+    m_server->script = {
+        ScriptedHttpServer::Action::respond(200, R"({"Sessions":[{"SessionId":"a","Status":{"State":"HIBERNATING"},"Shiny":true}]})"),
+        ScriptedHttpServer::Action::respond(200, R"({"SessionId":"a","Status":{"State":"HIBERNATING"}})"),
+        ScriptedHttpServer::Action::respond(200, R"({"SessionId":"n","State":"QUEUED_FOR_CAPACITY"})"),
+    };
+    const Run list = run({u"list-sessions"_s, u"--work-group"_s, u"spark"_s});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(list.out).object().value(u"Sessions"_s).toArray().at(0).toObject()
+                 .value(u"Status"_s).toObject().value(u"State"_s).toString(),
+             u"HIBERNATING"_s);
+    const Run get = run({u"--output"_s, u"table"_s, u"get-session"_s, u"a"_s});
+    QCOMPARE(get.exitCode, 0);
+    QVERIFY2(get.out.contains("HIBERNATING"), get.out.constData());
+    const Run start = run({u"start-session"_s, u"--work-group"_s, u"spark"_s, u"--max-concurrent-dpus"_s, u"20"_s});
+    QCOMPARE(start.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(start.out).object().value(u"State"_s).toString(), u"QUEUED_FOR_CAPACITY"_s);
+}
+
+void TestAthenaCtl::undecodableStartNamesTheGeneratedToken()
+{
+    // The service answered 200 but the answer cannot be read: the session may exist, and the
+    // token to find it without starting a second one is printed (athenactl generated it).
+    m_server->script = {ScriptedHttpServer::Action::respond(200, R"({"SessionId":42})")};
+    const Run r = run({u"start-session"_s, u"--work-group"_s, u"spark"_s, u"--max-concurrent-dpus"_s, u"20"_s});
+    QCOMPARE(r.exitCode, 1);
+    const QString sent = QJsonDocument::fromJson(m_server->received.at(0).body).object().value(u"ClientRequestToken"_s).toString();
+    QVERIFY(sent.size() >= 32);
+    QVERIFY2(r.err.contains("may have been started") && r.err.contains(sent.toUtf8()), r.err.constData());
 }
 
 void TestAthenaCtl::helpAndVersion()

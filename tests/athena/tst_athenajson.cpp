@@ -34,7 +34,7 @@ EngineConfiguration fullEngine()
 
 SessionStatus fullStatus()
 {
-    return SessionStatus{at(6, 0, 0, 250), at(6, 1, 2), at(7, 0, 0), at(6, 1, 2), SessionState::Idle, u"Idle"_s};
+    return SessionStatus{at(6, 0, 0, 250), at(6, 1, 2), at(7, 0, 0), at(6, 1, 2), SessionState::Idle, {}, u"Idle"_s};
 }
 
 } // namespace
@@ -53,6 +53,9 @@ private Q_SLOTS:
     void decodesServiceShapedListSessions();
     void fractionalAndIntegerTimestamps();
     void unknownFieldsIgnoredMissingLeftEmpty();
+    void unknownStatesAreKeptAsTheyCame();
+    void timestampsAsBotocoreTakesThem_data();
+    void timestampsAsBotocoreTakesThem();
     void decodeErrors_data();
     void decodeErrors();
 };
@@ -135,7 +138,7 @@ void TestAthenaJson::roundTripStartSessionRequest()
 
 void TestAthenaJson::roundTripOtherTypes()
 {
-    const StartSessionResult start{u"s-1"_s, SessionState::Creating, {}};
+    const StartSessionResult start{u"s-1"_s, SessionState::Creating, {}, {}};
     const auto sb = json::decode<StartSessionResult>(json::toJson(start));
     QCOMPARE(sb->sessionId, start.sessionId);
     QVERIFY(sb->state == start.state);
@@ -239,14 +242,64 @@ void TestAthenaJson::unknownFieldsIgnoredMissingLeftEmpty()
     QVERIFY(json::decode<SessionDetails>(QJsonObject()).ok());
 }
 
+void TestAthenaJson::unknownStatesAreKeptAsTheyCame()
+{
+    // A state the service added after this client was written: kept, shown and written back as it came.
+    const auto d = json::decode<SessionDetails>(parse(R"({"SessionId":"s","Status":{"State":"HIBERNATING","Mood":"calm"}})"));
+    QVERIFY(d.ok());
+    QCOMPARE(d->status.state, SessionState::Unknown);
+    QCOMPARE(d->status.stateText, u"HIBERNATING"_s);
+    QCOMPARE(d->status.stateLabelText(), u"HIBERNATING"_s);
+    QCOMPARE(json::toJson(d->status).value(u"State"_s).toString(), u"HIBERNATING"_s);
+    QVERIFY(!isFinal(SessionState::Unknown) && !isTransitional(SessionState::Unknown) && !isActive(SessionState::Unknown));
+    const auto page = json::decode<ListSessionsPage>(
+        parse(R"({"Sessions":[{"SessionId":"a","Status":{"State":"IDLE"}},{"SessionId":"b","Status":{"State":"WARMING_UP"}}]})"));
+    QVERIFY(page.ok());
+    QCOMPARE(page->sessions.size(), 2);
+    QCOMPARE(page->sessions.at(0).status.state, SessionState::Idle);
+    QVERIFY(page->sessions.at(0).status.stateText.isEmpty());
+    QCOMPARE(page->sessions.at(1).status.stateLabelText(), u"WARMING_UP"_s);
+    const auto started = json::decode<StartSessionResult>(parse(R"({"SessionId":"n","State":"QUEUED_FOR_CAPACITY"})"));
+    QVERIFY(started.ok());
+    QCOMPARE(stateLabel(started->state, started->stateText), u"QUEUED_FOR_CAPACITY"_s);
+    // A request with a state the API does not define stays an error (the sandbox refuses it).
+    QVERIFY(!json::decode<ListSessionsRequest>(parse(R"({"WorkGroup":"w","StateFilter":"HIBERNATING"})")).ok());
+}
+
+void TestAthenaJson::timestampsAsBotocoreTakesThem_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<qint64>("msecs");
+    const qint64 base = QDateTime(QDate(2026, 12, 6), QTime(10, 0), Qt::UTC).toMSecsSinceEpoch();
+    QTest::newRow("epoch number") << u"1796551200.25"_s << base + 250;
+    QTest::newRow("epoch string") << u"\"1796551200.5\""_s << base + 500;
+    QTest::newRow("ISO Z") << u"\"2026-12-06T10:00:00Z\""_s << base;
+    QTest::newRow("ISO micro") << u"\"2026-12-06T10:00:00.123456Z\""_s << base + 123;
+    QTest::newRow("ISO offset") << u"\"2026-12-06T12:00:00+02:00\""_s << base;
+    QTest::newRow("ISO naive is UTC") << u"\"2026-12-06T10:00:00\""_s << base;
+    QTest::newRow("HTTP date") << u"\"Sun, 06 Dec 2026 10:00:00 GMT\""_s << base;
+}
+
+void TestAthenaJson::timestampsAsBotocoreTakesThem()
+{
+    QFETCH(QString, json);
+    QFETCH(qint64, msecs);
+    const auto s = json::decode<SessionStatus>(parse((u"{\"StartDateTime\":"_s + json + u"}"_s).toUtf8()));
+    QVERIFY(s.ok());
+    QCOMPARE(s->startDateTime.toMSecsSinceEpoch(), msecs);
+    QCOMPARE(s->startDateTime.timeSpec(), Qt::UTC);
+}
+
 void TestAthenaJson::decodeErrors_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("message");
-    QTest::newRow("bad enum") << QByteArray(R"({"Status":{"State":"SLEEPING"}})") << u"Status.State: 'SLEEPING' is not a session state"_s;
+    QTest::newRow("number for enum") << QByteArray(R"({"Status":{"State":7}})") << u"Status.State: expected a string, got a number"_s;
     QTest::newRow("number for string") << QByteArray(R"({"SessionId":42})") << u"SessionId: expected a string, got a number"_s;
     QTest::newRow("string for time") << QByteArray(R"({"Status":{"StartDateTime":"yesterday"}})")
-                                     << u"Status.StartDateTime: expected a timestamp in epoch seconds, got a string"_s;
+                                     << u"Status.StartDateTime: expected a timestamp (epoch seconds or ISO 8601), got 'yesterday'"_s;
+    QTest::newRow("bool for time") << QByteArray(R"({"Status":{"StartDateTime":true}})")
+                                   << u"Status.StartDateTime: expected a timestamp in epoch seconds, got a boolean"_s;
     QTest::newRow("fraction for integer") << QByteArray(R"({"EngineConfiguration":{"MaxConcurrentDpus":2.5}})")
                                           << u"EngineConfiguration.MaxConcurrentDpus: expected an integer, got 2.5"_s;
     QTest::newRow("too big for int32") << QByteArray(R"({"EngineConfiguration":{"MaxConcurrentDpus":4294967296}})")

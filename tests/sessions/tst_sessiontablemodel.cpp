@@ -45,6 +45,7 @@ private Q_SLOTS:
     void detailsInsertAndRefine();
     void stateChangesAreReported();
     void clearResets();
+    void unknownStateIsShownAsItCameAndSortsLast();
 
 private:
     std::unique_ptr<aws::ManualClock> m_clock;
@@ -260,6 +261,29 @@ void TestSessionTableModel::clearResets()
     QCOMPARE(m_model->rowCount(), 0);
     m_model->mergePage(1, u"spark"_s, {summary(u"late"_s, SessionState::Busy)});
     QCOMPARE(m_model->rowCount(), 0); // the pass closed with the reset
+}
+
+void TestSessionTableModel::unknownStateIsShownAsItCameAndSortsLast()
+{
+    // A state the service added later: shown with its own text, sorted after every known state.
+    SessionSummary future = summary(u"future"_s, SessionState::Unknown);
+    future.status.stateText = u"HIBERNATING"_s;
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"failed"_s, SessionState::Failed), future, summary(u"idle"_s, SessionState::Idle)});
+    m_model->endPass(1, true);
+    const int row = m_model->rowOf(u"future"_s);
+    QCOMPARE(m_model->data(m_model->index(row, SessionTableModel::StateColumn)).toString(), u"HIBERNATING"_s);
+    const auto sortKey = [this](const QString &id) {
+        return m_model->data(m_model->index(m_model->rowOf(id), SessionTableModel::StateColumn), SessionTableModel::SortRole).toInt();
+    };
+    QVERIFY(sortKey(u"future"_s) > sortKey(u"failed"_s));
+    QVERIFY(sortKey(u"future"_s) > sortKey(u"idle"_s));
+    // It changes to a known state in place.
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->beginPass(2);
+    m_model->mergePage(2, u"spark"_s, {summary(u"future"_s, SessionState::Idle)});
+    QCOMPARE(m_model->data(m_model->index(row, SessionTableModel::StateColumn)).toString(), u"IDLE"_s);
+    QVERIFY(!changed.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSessionTableModel)

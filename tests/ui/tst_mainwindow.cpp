@@ -331,14 +331,22 @@ void TestMainWindow::unreachableAndDeniedExplainThemselves()
     QCOMPARE(m_window->findChild<QPushButton *>(u"emptyStatePrimaryButton"_s)->text(), u"Retry"_s);
     cleanup();
 
-    // The sandbox refuses keys it does not know: access denied, said so.
+    // The sandbox refuses keys it does not know: said as what it is.
     local::EndpointOptions endpointOptions;
     endpointOptions.inMemory = true;
     local::LocalEndpoint endpoint(endpointOptions);
     QVERIFY(endpoint.start().ok());
     openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, endpoint.url().toString()), {}, {}}, keys);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->emptyStateText().contains(u"Access denied"_s), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->emptyStateText().contains(u"The access key is not known"_s), 20000);
     QVERIFY(m_window->emptyStateText().contains(u"UnrecognizedClientException"_s));
+    cleanup();
+
+    // The right key with the wrong secret: the secret does not match.
+    const aws::Environment wrongSecret{{u"AWS_ACCESS_KEY_ID"_s, endpoint.credentials().accessKeyId},
+                                       {u"AWS_SECRET_ACCESS_KEY"_s, u"not-the-secret"_s}};
+    openWindow({ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, endpoint.url().toString()), {}, {}}, wrongSecret);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->emptyStateText().contains(u"The secret key does not match"_s),
+                              qPrintable(m_window->emptyStateText()), 20000);
 }
 
 void TestMainWindow::settingsAreRestored()
