@@ -10,7 +10,10 @@ namespace local {
 
 namespace {
 
-aws::AwsError authError(const QString &code, const QString &message, int status = 403)
+// As Athena answers them (its Common Errors page, and the awsJson services' practice): a bad,
+// incomplete or expired signature and an unknown key are HTTP 400; only a request with no
+// authentication at all is 403.
+aws::AwsError authError(const QString &code, const QString &message, int status = 400)
 {
     aws::AwsError e = aws::AwsError::make(aws::AwsError::Kind::Service, code, message);
     e.httpStatus = status;
@@ -58,7 +61,7 @@ std::optional<aws::AwsError> SigV4Verifier::verify(const HttpRequest &request) c
 {
     const QByteArray authorization = request.header("Authorization");
     if (authorization.isEmpty())
-        return authError(u"MissingAuthenticationTokenException"_s, u"Missing Authentication Token"_s);
+        return authError(u"MissingAuthenticationTokenException"_s, u"Missing Authentication Token"_s, 403);
     if (!authorization.startsWith("AWS4-HMAC-SHA256 "))
         return authError(u"IncompleteSignatureException"_s, u"Only AWS4-HMAC-SHA256 signatures are supported"_s);
 

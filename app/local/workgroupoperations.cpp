@@ -2,6 +2,7 @@
 // CreateWorkGroup, ListEngineVersions).
 #include "local/localathena.h"
 
+#include "athena/athenaclient.h" // kListEngineVersionsPaging
 #include "athena/athenajson.h"
 #include "local/localathenainternal.h"
 
@@ -96,13 +97,27 @@ OperationResult LocalAthena::createWorkGroup(const QJsonObject &body)
 OperationResult LocalAthena::listEngineVersions(const QJsonObject &request)
 {
     const QJsonValue max = request.value(u"MaxResults"_s);
-    if (!max.isUndefined() && !max.isDouble())
-        return error(400, u"SerializationException"_s, u"MaxResults: expected a number"_s);
+    const QJsonValue next = request.value(u"NextToken"_s);
+    if ((!max.isUndefined() && !max.isDouble()) || (!next.isUndefined() && !next.isString()))
+        return error(400, u"SerializationException"_s, u"MaxResults must be a number and NextToken a string"_s);
     const std::optional<int> maxResults = max.isDouble() ? std::optional<int>(max.toInt()) : std::nullopt;
-    if (const ValidationIssues issues = validateListEngineVersions(maxResults, request.value(u"NextToken"_s).toString()); !issues.isEmpty())
+    if (const ValidationIssues issues = validateListEngineVersions(maxResults, next.toString()); !issues.isEmpty())
         return fromIssues(issues);
+    // Paged as the service pages: MaxResults at a time, an opaque NextToken while more remain.
+    const QList<EngineVersion> all = engineVersions();
+    qsizetype from = 0;
+    if (!next.toString().isEmpty()) {
+        const std::optional<QJsonArray> token = m_pageToken.read(next.toString());
+        if (!token || token->size() != 2 || token->at(0).toInt() != 3 || token->at(1).toInt() <= 0
+            || token->at(1).toInt() >= all.size())
+            return invalid(u"The NextToken is not valid for this request."_s);
+        from = token->at(1).toInt();
+    }
+    const int limit = maxResults.value_or(static_cast<int>(athena::kListEngineVersionsPaging.apiPageItems));
     ListEngineVersionsPage page;
-    page.engineVersions = engineVersions().mid(0, maxResults.value_or(10));
+    page.engineVersions = all.mid(from, limit);
+    if (from + limit < all.size())
+        page.nextToken = m_pageToken.make(QJsonArray{3, static_cast<int>(from + limit)});
     return OperationResult{200, json::toJson(page)};
 }
 

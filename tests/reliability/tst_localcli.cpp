@@ -312,7 +312,7 @@ void TestLocalCli::acceptsItsConfiguredRegionOnly()
     other.write(signedListWorkGroups(credentials.value(), port, u"us-east-1"_s));
     QByteArray answer;
     QTRY_VERIFY((answer += other.readAll()).contains("}"));
-    QVERIFY2(answer.startsWith("HTTP/1.1 403") && answer.contains("InvalidSignatureException")
+    QVERIFY2(answer.startsWith("HTTP/1.1 400") && answer.contains("InvalidSignatureException")
             && answer.contains("Credential should be scoped to a valid region"),
         answer.constData());
     server.terminate();
