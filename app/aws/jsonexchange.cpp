@@ -58,6 +58,7 @@ void exchangeJson(QNetworkAccessManager *network, QObject *context, const JsonEx
     for (const auto &[name, value] : r.headers)
         request.setRawHeader(name, value);
     QNetworkReply *reply = r.post ? network->post(request, r.body) : network->get(request);
+    reply->setReadBufferSize(r.maxResponseBytes + 1); // Qt stops reading the socket past the cap
     // The reply dies with the context: nothing is delivered after it, and the socket is freed.
     QObject::connect(context, &QObject::destroyed, reply, [reply] {
         reply->disconnect();

@@ -45,6 +45,9 @@ void MetadataRequest::start(QNetworkAccessManager *network, const QByteArray &ve
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("athena-sessions/" ATHENA_VERSION " Qt/" QT_VERSION_STR));
     m_reply = verb == "PUT" ? network->put(request, QByteArray()) : network->get(request);
+    // Qt's own buffer is bounded too: without it, its network thread reads an endless body into
+    // memory as fast as it comes while this thread is busy (seen under the sanitizers: 256 MB).
+    m_reply->setReadBufferSize(maxBodyBytes + 1);
     connect(m_timer, &QTimer::timeout, this, [this] {
         deliver(AwsError::make(AwsError::Kind::Timeout, u"Timeout"_s,
                                u"%1 did not answer within %2 ms"_s.arg(m_what).arg(m_timeoutMs)));

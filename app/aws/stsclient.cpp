@@ -166,6 +166,7 @@ void StsClient::send(const QString &action, const QByteArray &body, const AwsCre
             request.setRawHeader(h.name, h.value);
     }
     QNetworkReply *reply = m_network->post(request, body);
+    reply->setReadBufferSize(maxResponseBytes + 1); // Qt stops reading the socket past the cap
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
     auto finished = std::make_shared<bool>(false);
