@@ -6,6 +6,7 @@
 #include "local/localathenainternal.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -16,11 +17,54 @@ namespace local {
 
 using namespace detail;
 
+namespace {
+
+// What the service checks beyond the typed request: members present but empty, the one notebook
+// version it has, and the model's required members and patterns of MonitoringConfiguration.
+std::optional<QString> startSessionModelIssue(const QJsonObject &body)
+{
+    if (body.value(u"Description"_s).isString() && body.value(u"Description"_s).toString().isEmpty())
+        return u"Description must be between 1 and 1024 characters"_s;
+    const QJsonValue notebook = body.value(u"NotebookVersion"_s);
+    if (notebook.isString() && notebook.toString() != u"Athena notebook version 1"_s)
+        return u"NotebookVersion '%1' is not supported; the supported version is 'Athena notebook version 1'"_s.arg(
+            notebook.toString().left(128));
+    const QJsonObject monitoring = body.value(u"MonitoringConfiguration"_s).toObject();
+    static const QRegularExpression logGroup(u"^[a-zA-Z0-9._/-]{1,512}$"_s);
+    static const QRegularExpression streamPrefix(u"^[^:*]{1,512}$"_s);
+    static const QRegularExpression kmsKey(
+        u"^(arn:aws[a-z\\-]*:kms:[a-z0-9\\-]+:\\d{12}:(key|alias)/?[a-zA-Z_0-9+=,.@\\-/]+|alias/[a-zA-Z0-9/_-]+|"
+        u"[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})$"_s);
+    static const QRegularExpression s3Uri(u"^s3://[a-z0-9][a-z0-9\\-]*[a-z0-9](/.*)?$"_s);
+    for (const QString &member : {u"CloudWatchLoggingConfiguration"_s, u"ManagedLoggingConfiguration"_s, u"S3LoggingConfiguration"_s}) {
+        if (!monitoring.contains(member))
+            continue;
+        const QJsonObject c = monitoring.value(member).toObject();
+        if (!c.value(u"Enabled"_s).isBool())
+            return u"MonitoringConfiguration.%1.Enabled is required"_s.arg(member);
+        const auto bad = [&c, &member](const QString &key, const QRegularExpression &re) -> std::optional<QString> {
+            if (c.contains(key) && (c.value(key).toString().size() > 2048 || !re.match(c.value(key).toString()).hasMatch()))
+                return u"MonitoringConfiguration.%1.%2 is not valid"_s.arg(member, key);
+            return std::nullopt;
+        };
+        for (const auto &[key, re] : {std::pair{u"LogGroup"_s, &logGroup}, std::pair{u"LogStreamNamePrefix"_s, &streamPrefix},
+                                      std::pair{u"KmsKey"_s, &kmsKey}, std::pair{u"LogLocation"_s, &s3Uri}}) {
+            if (auto issue = bad(key, *re))
+                return issue;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 OperationResult LocalAthena::startSession(const QJsonObject &body)
 {
     auto decoded = json::decode<StartSessionRequest>(body);
     if (!decoded.ok())
         return serialization(decoded.error());
+    if (const std::optional<QString> issue = startSessionModelIssue(body))
+        return invalid(*issue);
     StartSessionRequest request = decoded.value();
     if (const ValidationIssues issues = validate(request); !issues.isEmpty())
         return fromIssues(issues);

@@ -133,6 +133,9 @@ private Q_SLOTS:
     void failedStartSessionLeavesNothingBehind();
     void failedChangesToASessionAreRolledBack();
     void fullDiskLeavesNothingBehind();
+    void startSessionChecksWhatTheModelRequires_data();
+    void startSessionChecksWhatTheModelRequires();
+    void monitoringIsEchoedByGetSession();
     void seedingIsAllOrNothing();
 
 private:
@@ -808,6 +811,61 @@ void TestLocalAthena::fullDiskLeavesNothingBehind()
     QCOMPARE(reopened.sessionCount(), acknowledged + 1);
     QCOMPARE(reopened.integrityCheck(), u"ok"_s);
     qInfo("full disk after %d acknowledged starts: the failed start was refused twice, then started once", acknowledged);
+}
+
+void TestLocalAthena::startSessionChecksWhatTheModelRequires_data()
+{
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty description") << u"Description"_s << QJsonValue(u""_s) << u"Description must be between 1 and 1024"_s;
+    QTest::newRow("other notebook version") << u"NotebookVersion"_s << QJsonValue(u"Athena notebook version 2"_s)
+                                            << u"is not supported"_s;
+    QTest::newRow("monitoring without Enabled")
+        << u"MonitoringConfiguration"_s << QJsonValue(QJsonObject{{u"S3LoggingConfiguration"_s, QJsonObject{{u"LogLocation"_s, u"s3://logs/x"_s}}}})
+        << u"S3LoggingConfiguration.Enabled is required"_s;
+    QTest::newRow("log group pattern")
+        << u"MonitoringConfiguration"_s
+        << QJsonValue(QJsonObject{{u"CloudWatchLoggingConfiguration"_s, QJsonObject{{u"Enabled"_s, true}, {u"LogGroup"_s, u"bad group!"_s}}}})
+        << u"CloudWatchLoggingConfiguration.LogGroup is not valid"_s;
+    QTest::newRow("s3 uri pattern")
+        << u"MonitoringConfiguration"_s
+        << QJsonValue(QJsonObject{{u"S3LoggingConfiguration"_s, QJsonObject{{u"Enabled"_s, true}, {u"LogLocation"_s, u"https://x"_s}}}})
+        << u"S3LoggingConfiguration.LogLocation is not valid"_s;
+    QTest::newRow("kms key pattern")
+        << u"MonitoringConfiguration"_s
+        << QJsonValue(QJsonObject{{u"ManagedLoggingConfiguration"_s, QJsonObject{{u"Enabled"_s, true}, {u"KmsKey"_s, u"my key"_s}}}})
+        << u"ManagedLoggingConfiguration.KmsKey is not valid"_s;
+}
+
+void TestLocalAthena::startSessionChecksWhatTheModelRequires()
+{
+    QFETCH(QString, member);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, message);
+    QJsonObject body = startBody();
+    body.insert(member, value);
+    const OperationResult r = call(u"StartSession"_s, body);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.errorType(), u"InvalidRequestException"_s);
+    const QString said = r.json().value(u"Message"_s).toString() + r.json().value(u"message"_s).toString();
+    QVERIFY2(said.contains(message), qPrintable(said));
+    QCOMPARE(m_engine->sessionCount(), 0);
+}
+
+void TestLocalAthena::monitoringIsEchoedByGetSession()
+{
+    QJsonObject body = startBody();
+    const QJsonObject monitoring{
+        {u"CloudWatchLoggingConfiguration"_s, QJsonObject{{u"Enabled"_s, true}, {u"LogGroup"_s, u"/aws/athena/spark"_s},
+                                                           {u"LogStreamNamePrefix"_s, u"sessions-"_s}}},
+        {u"S3LoggingConfiguration"_s, QJsonObject{{u"Enabled"_s, true}, {u"LogLocation"_s, u"s3://my-logs/athena/"_s}}},
+        {u"ManagedLoggingConfiguration"_s, QJsonObject{{u"Enabled"_s, false}}}};
+    body.insert(u"MonitoringConfiguration"_s, monitoring);
+    const QString id = start(body);
+    QVERIFY(!id.isEmpty());
+    const QJsonObject got = call(u"GetSession"_s, {{u"SessionId"_s, id}}).json();
+    QCOMPARE(got.value(u"MonitoringConfiguration"_s).toObject(), monitoring);
 }
 
 #include "tst_localathena.moc"
