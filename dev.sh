@@ -121,6 +121,7 @@ peer_available() {
     case $1 in
         moto) python3 -c 'import moto.server' >/dev/null 2>&1 ;;
         boto3) python3 -c 'import boto3' >/dev/null 2>&1 || /usr/bin/python3 -c 'import boto3' >/dev/null 2>&1 ;;
+        botocore) python3 -c 'import botocore' >/dev/null 2>&1 || /usr/bin/python3 -c 'import botocore' >/dev/null 2>&1 ;;
         awscli) command -v aws >/dev/null 2>&1 ;;
         wrk) command -v wrk >/dev/null 2>&1 ;;
         openssl) command -v openssl >/dev/null 2>&1 ;;

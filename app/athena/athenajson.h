@@ -7,8 +7,10 @@
 
 // JSON codecs for the Athena API, both ways: the client encodes requests and decodes responses,
 // the embedded endpoint decodes requests and encodes responses. Timestamps are epoch seconds
-// (fractional allowed), unknown fields are ignored, missing optional fields stay empty, and a
-// wrong type or an unknown enum value is a decode error that names the field's path.
+// (fractional allowed; ISO 8601 and HTTP dates are read too), unknown fields are ignored, missing
+// optional fields stay empty, a state the API does not define is SessionState::Unknown in a
+// response (its text kept) and an error in a request, and a wrong type is a decode error that
+// names the field's path.
 namespace athena::json {
 
 QJsonObject toJson(const EngineConfiguration &v);

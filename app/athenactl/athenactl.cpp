@@ -3,6 +3,7 @@
 #include "athena/athenajson.h"
 #include "athenactl/commands.h"
 #include "athenactl/jsonoutput.h"
+#include "athenactl/textoutput.h"
 #include "athenactl/terminalprompt.h"
 #include "athena/validation.h"
 
@@ -14,63 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace athena;
-
-namespace {
-
-QString timeText(const QDateTime &t)
-{
-    return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
-}
-
-void printTable(QTextStream &out, const QStringList &headers, const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QString &h : headers)
-        widths << h.size();
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = std::max(widths[i], std::min<qsizetype>(row[i].size(), 60));
-    }
-    auto line = [&](const QStringList &cells) {
-        QString text;
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            QString cell = cells[i];
-            cell.replace(u'\n', u' ');
-            if (cell.size() > 60)
-                cell = cell.left(59) + u'…';
-            text += (i ? u"  "_s : QString()) + cell.leftJustified(widths[i]);
-        }
-        out << text.trimmed() << '\n';
-    };
-    line(headers);
-    QStringList rule;
-    for (qsizetype w : widths)
-        rule << QString(w, u'-');
-    line(rule);
-    for (const QStringList &row : rows)
-        line(row);
-}
-
-void printPairs(QTextStream &out, const QList<std::pair<QString, QString>> &pairs)
-{
-    qsizetype width = 0;
-    for (const auto &[k, v] : pairs)
-        width = std::max(width, k.size());
-    for (const auto &[k, v] : pairs) {
-        if (!v.isEmpty())
-            out << QString(k + u':').leftJustified(width + 2) << v << '\n';
-    }
-}
-
-QString mapText(const StringMap &m)
-{
-    QStringList parts;
-    for (auto it = m.begin(); it != m.end(); ++it)
-        parts << it.key() + u'=' + it.value();
-    return parts.join(u", "_s);
-}
-
-} // namespace
+using namespace textoutput;
 
 AthenaCtl::AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, QObject *parent)
     : QObject(parent), m_out(out), m_err(err), m_env(std::move(env))
@@ -103,6 +48,12 @@ AthenaCtl::AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, Q
         {u"execution-role"_s, u"Execution role ARN."_s, u"arn"_s},
         {u"wait"_s, u"Wait until the session is ready."_s},
         {u"no-browser"_s, u"Do not open the sign-in page in a browser."_s},
+        {u"tag"_s, u"A tag for the session (repeatable)."_s, u"key=value"_s},
+        {u"copy-work-group-tags"_s, u"Copy the workgroup's tags to the session."_s},
+        {u"monitoring-configuration"_s, u"MonitoringConfiguration as JSON."_s, u"json"_s},
+        {u"classifications"_s, u"EngineConfiguration.Classifications as JSON."_s, u"json"_s},
+        {u"cli-input-json"_s, u"The whole request as JSON, or file://PATH."_s, u"json"_s},
+        {u"generate-cli-skeleton"_s, u"Print a request skeleton for --cli-input-json."_s},
     };
     m_parser.addOptions(options);
     m_parser.addPositionalArgument(u"command"_s, u"The command."_s);
@@ -455,85 +406,6 @@ void AthenaCtl::getSessionStatus()
         }
         done(Ok);
     });
-}
-
-void AthenaCtl::startSession()
-{
-    if (!m_positional.isEmpty())
-        return usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
-    StartSessionRequest request;
-    request.workGroup = m_parser.value(u"work-group"_s);
-    request.description = m_parser.value(u"description"_s);
-    request.notebookVersion = m_parser.value(u"notebook-version"_s);
-    request.clientRequestToken = m_parser.value(u"client-request-token"_s);
-    request.executionRole = m_parser.value(u"execution-role"_s);
-    EngineConfiguration &e = request.engineConfiguration;
-    if (!parseInt(u"max-concurrent-dpus"_s, e.maxConcurrentDpus) || !parseInt(u"coordinator-dpu-size"_s, e.coordinatorDpuSize)
-        || !parseInt(u"default-executor-dpu-size"_s, e.defaultExecutorDpuSize)
-        || !parseInt(u"idle-timeout-minutes"_s, request.sessionIdleTimeoutInMinutes)
-        || !parseMap(u"additional-config"_s, e.additionalConfigs) || !parseMap(u"spark-property"_s, e.sparkProperties))
-        return;
-    if (request.clientRequestToken.isEmpty())
-        request.clientRequestToken = AthenaClient::newClientRequestToken();
-    m_startToken = request.clientRequestToken; // named if the outcome is unknown
-    if (const ValidationIssues issues = validate(request); !issues.isEmpty())
-        return fail(toError(issues));
-    const bool wait = m_parser.isSet(u"wait"_s);
-    m_connection->client->startSession(request, this, [this, wait](const aws::Result<StartSessionResult> &r) {
-        if (!r.ok())
-            return fail(r.error());
-        if (wait) {
-            m_err << "Started " << r->sessionId << " (" << stateLabel(r->state, r->stateText) << "), waiting for it to be ready…\n";
-            m_err.flush();
-            waitForSession(r->sessionId, r->clientRequestToken);
-            return;
-        }
-        if (m_table)
-            printPairs(m_out, {{u"SessionId"_s, r->sessionId}, {u"State"_s, stateLabel(r->state, r->stateText)},
-                               {u"ClientRequestToken"_s, r->clientRequestToken}});
-        else
-            printJson(json::toJson(r.value()));
-        done(Ok);
-    });
-}
-
-void AthenaCtl::waitForSession(const QString &sessionId, const QString &token)
-{
-    auto lastState = std::make_shared<std::optional<SessionState>>();
-    auto polls = std::make_shared<int>(0);
-    auto poll = std::make_shared<std::function<void()>>();
-    *poll = [this, sessionId, token, lastState, polls, weak = std::weak_ptr(poll)] {
-        // Whoever runs this holds the chain; the callback keeps it alive until the next timer does.
-        auto self = weak.lock();
-        m_connection->client->getSessionStatus(sessionId, this, [=, this](const aws::Result<SessionStatusResult> &r) {
-            if (!r.ok())
-                return fail(r.error());
-            const std::optional<SessionState> state = r->status.state;
-            if (state != *lastState) {
-                m_err << sessionId << ": " << r->status.stateLabelText() << '\n';
-                m_err.flush();
-                *lastState = state;
-            }
-            const bool settled = state && !isTransitional(*state);
-            if (!settled && ++*polls < 900) {
-                QTimer::singleShot(1000, this, [self] { (*self)(); });
-                return;
-            }
-            StartSessionResult result{sessionId, state, r->status.stateText, token};
-            if (m_table)
-                printPairs(m_out, {{u"SessionId"_s, sessionId}, {u"State"_s, r->status.stateLabelText()},
-                                   {u"StateChangeReason"_s, r->status.stateChangeReason}});
-            else
-                printJson(json::toJson(result));
-            const bool ready = state == SessionState::Idle || state == SessionState::Busy;
-            if (!ready)
-                m_err << "athenactl: session " << sessionId << " ended as " << r->status.stateLabelText()
-                      << (r->status.stateChangeReason.isEmpty() ? QString() : u": "_s + r->status.stateChangeReason) << '\n';
-            done(ready ? Ok : ServiceError);
-        });
-    };
-    // The timer lambdas hold the chain; this first call starts it.
-    QTimer::singleShot(0, this, [poll] { (*poll)(); });
 }
 
 void AthenaCtl::terminateSession()

@@ -3,6 +3,7 @@
 #include "athena/athenaconnection.h"
 
 #include <QCommandLineParser>
+#include <QJsonValue>
 #include <QObject>
 #include <QTextStream>
 
@@ -41,14 +42,17 @@ private:
     void listSessions();
     void getSession();
     void getSessionStatus();
-    void startSession();
+    void startSession(); // startsessioncommand.cpp
     void terminateSession();
     void listWorkGroups();
     void listEngineVersions();
     void configureList();  // configurecommands.cpp
     void ssoLogin();       // configurecommands.cpp
     void ssoLogout();      // configurecommands.cpp
-    void waitForSession(const QString &sessionId, const QString &token);
+    void waitForSession(const QString &sessionId, const QString &token); // startsessioncommand.cpp
+    std::optional<athena::StartSessionRequest> startRequestFromArguments(); // startsessioncommand.cpp
+    // A JSON value given inline or as file://PATH (at most 1 MiB); usage() says what is wrong.
+    std::optional<QJsonValue> jsonArgument(const QString &option);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -12,11 +12,16 @@ const QList<CommandSpec> &commands()
         {u"start-session"_s,
          {u"work-group"_s, u"max-concurrent-dpus"_s, u"coordinator-dpu-size"_s, u"default-executor-dpu-size"_s,
           u"description"_s, u"idle-timeout-minutes"_s, u"notebook-version"_s, u"additional-config"_s,
-          u"spark-property"_s, u"client-request-token"_s, u"execution-role"_s, u"wait"_s},
+          u"spark-property"_s, u"client-request-token"_s, u"execution-role"_s, u"wait"_s, u"tag"_s,
+          u"copy-work-group-tags"_s, u"monitoring-configuration"_s, u"classifications"_s, u"cli-input-json"_s,
+          u"generate-cli-skeleton"_s},
          u"start-session --work-group WG --max-concurrent-dpus N [--coordinator-dpu-size N]\n"
          u"                [--default-executor-dpu-size N] [--description D] [--idle-timeout-minutes N]\n"
          u"                [--notebook-version V] [--additional-config K=V]... [--spark-property K=V]...\n"
-         u"                [--execution-role ARN] [--client-request-token T] [--wait]"_s},
+         u"                [--execution-role ARN] [--tag K=V]... [--copy-work-group-tags]\n"
+         u"                [--monitoring-configuration JSON] [--classifications JSON]\n"
+         u"                [--cli-input-json JSON|file://PATH] [--generate-cli-skeleton]\n"
+         u"                [--client-request-token T] [--wait]"_s},
         {u"terminate-session"_s, {u"session-id"_s}, u"terminate-session SESSION_ID"_s},
         {u"list-work-groups"_s, {}, u"list-work-groups"_s},
         {u"list-engine-versions"_s, {}, u"list-engine-versions"_s},

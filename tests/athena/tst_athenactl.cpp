@@ -1,6 +1,7 @@
 // athenactl as a user runs it: the real binary against a scripted loopback server.
 #include "athena/athenajson.h"
 #include "support/scriptedhttpserver.h"
+#include "support/testpaths.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace athena;
@@ -63,6 +65,8 @@ private Q_SLOTS:
     void mfaWithoutATerminalFailsClearly();
     void unknownStatesArePrintedAsTheyCame();
     void undecodableStartNamesTheGeneratedToken();
+    void cliInputJsonCarriesEveryMemberAndFlagsOverride();
+    void skeletonNamesEveryMemberOfTheModel();
 
 private:
     Run run(const QStringList &args);
@@ -243,6 +247,89 @@ void TestAthenaCtl::undecodableStartNamesTheGeneratedToken()
     const QString sent = QJsonDocument::fromJson(m_server->received.at(0).body).object().value(u"ClientRequestToken"_s).toString();
     QVERIFY(sent.size() >= 32);
     QVERIFY2(r.err.contains("may have been started") && r.err.contains(sent.toUtf8()), r.err.constData());
+}
+
+namespace {
+// botocore's verdict on a body (tests/tools/botocore_validate.py), or why there is none.
+QString botocoreVerdict(const QString &operation, const QString &mode, const QByteArray &body, bool *ok)
+{
+    *ok = false;
+    const QString python = testing::pythonWith(u"botocore"_s);
+    if (python.isEmpty())
+        return u"SKIP"_s;
+    QTemporaryFile file;
+    if (!file.open())
+        return u"cannot write a temporary file"_s;
+    file.write(body);
+    file.flush();
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(python, {testing::toolsDir(u"botocore_validate.py"_s), operation, mode, file.fileName()});
+    if (!p.waitForFinished(60000))
+        return u"botocore_validate.py did not finish"_s;
+    *ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return QString::fromUtf8(p.readAll()).trimmed();
+}
+} // namespace
+
+void TestAthenaCtl::cliInputJsonCarriesEveryMemberAndFlagsOverride()
+{
+    // Every StartSession member from a file, as `aws athena start-session --cli-input-json` takes
+    // it; two flags override it. What goes out must be what botocore's model accepts.
+    const QJsonObject input = QJsonDocument::fromJson(R"({
+        "Description": "from file", "WorkGroup": "spark",
+        "EngineConfiguration": {"CoordinatorDpuSize": 1, "MaxConcurrentDpus": 20, "DefaultExecutorDpuSize": 1,
+            "AdditionalConfigs": {"NotebookId": "nb-1"}, "SparkProperties": {"spark.executor.memory": "4g"},
+            "Classifications": [{"Name": "spark-defaults", "Properties": {"spark.sql.shuffle.partitions": "64"}}]},
+        "ExecutionRole": "arn:aws:iam::123456789012:role/spark",
+        "MonitoringConfiguration": {"CloudWatchLoggingConfiguration": {"Enabled": true, "LogGroup": "/aws/athena", "LogStreamNamePrefix": "s-",
+                                                                       "LogTypes": {"SPARK_DRIVER": ["STDOUT"]}},
+                                    "ManagedLoggingConfiguration": {"Enabled": false},
+                                    "S3LoggingConfiguration": {"Enabled": true, "LogLocation": "s3://logs/athena/"}},
+        "NotebookVersion": "Athena notebook version 1", "SessionIdleTimeoutInMinutes": 30,
+        "ClientRequestToken": "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
+        "Tags": [{"Key": "team", "Value": "data"}], "CopyWorkGroupTags": true})").object();
+    QFile file(m_home->filePath(u"start.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(input).toJson());
+    file.close();
+    m_server->script = {ScriptedHttpServer::Action::respond(200, R"({"SessionId":"n-1","State":"CREATING"})")};
+    const Run r = run({u"start-session"_s, u"--cli-input-json"_s, u"file://"_s + file.fileName(), u"--description"_s,
+                       u"from a flag"_s, u"--tag"_s, u"cost-centre=42"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(m_server->received.size(), 1);
+    QJsonObject sent = QJsonDocument::fromJson(m_server->received.at(0).body).object();
+    QJsonObject expected = input;
+    expected.insert(u"Description"_s, u"from a flag"_s);
+    expected.insert(u"Tags"_s, QJsonArray{QJsonObject{{u"Key"_s, u"team"_s}, {u"Value"_s, u"data"_s}},
+                                          QJsonObject{{u"Key"_s, u"cost-centre"_s}, {u"Value"_s, u"42"_s}}});
+    QCOMPARE(sent, expected);
+    bool valid = false;
+    const QString verdict = botocoreVerdict(u"StartSession"_s, u"request"_s, m_server->received.at(0).body, &valid);
+    if (verdict == u"SKIP"_s)
+        QSKIP("[peer:botocore] botocore is not installed: the request cannot be checked against its model");
+    QVERIFY2(valid, qPrintable(verdict));
+    qInfo().noquote() << verdict;
+
+    // A malformed file is a usage error that says where.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("{\"WorkGroup\": ");
+    file.close();
+    const Run bad = run({u"start-session"_s, u"--cli-input-json"_s, u"file://"_s + file.fileName()});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--cli-input-json: not valid JSON"), bad.err.constData());
+}
+
+void TestAthenaCtl::skeletonNamesEveryMemberOfTheModel()
+{
+    const Run r = run({u"start-session"_s, u"--generate-cli-skeleton"_s});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(m_server->received.isEmpty()); // nothing sent
+    bool valid = false;
+    const QString verdict = botocoreVerdict(u"StartSession"_s, u"skeleton"_s, r.out, &valid);
+    if (verdict == u"SKIP"_s)
+        QSKIP("[peer:botocore] botocore is not installed: the skeleton cannot be compared with its model");
+    QVERIFY2(valid, qPrintable(verdict));
 }
 
 void TestAthenaCtl::helpAndVersion()
