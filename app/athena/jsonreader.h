@@ -107,7 +107,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (v.isString()) {
-            const QDateTime t = parseTimestampText(v.toString());
+            QDateTime t = parseTimestampText(v.toString());
             if (!t.isValid())
                 fail(key, u"expected a timestamp (epoch seconds or ISO 8601), got '%1'"_s.arg(v.toString().left(64)));
             return t;

@@ -104,7 +104,7 @@ OperationResult LocalAthena::listEngineVersions(const QJsonObject &request)
     if (const ValidationIssues issues = validateListEngineVersions(maxResults, next.toString()); !issues.isEmpty())
         return fromIssues(issues);
     // Paged as the service pages: MaxResults at a time, an opaque NextToken while more remain.
-    const QList<EngineVersion> all = engineVersions();
+    const QList<EngineVersion> &all = engineVersions();
     qsizetype from = 0;
     if (!next.toString().isEmpty()) {
         const std::optional<QJsonArray> token = m_pageToken.read(next.toString());
