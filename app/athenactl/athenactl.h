@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QTextStream>
 
+#include <optional>
+#include <utility>
+
 class QNetworkAccessManager;
 
 // athenactl: the Athena sessions API from a terminal, with the AWS CLI's habits. Exit codes:
@@ -48,6 +51,8 @@ private:
     void listEngineVersions();
     void configureList();  // configurecommands.cpp
     void ssoLogin();       // configurecommands.cpp
+    // The shared config files and the profile in effect; on an error fail() has said why.
+    std::optional<std::pair<aws::AwsConfigFiles, QString>> configFiles(); // configurecommands.cpp
     void ssoLogout();      // configurecommands.cpp
     void waitForSession(const QString &sessionId, const QString &token); // startsessioncommand.cpp
     std::optional<athena::StartSessionRequest> startRequestFromArguments(); // startsessioncommand.cpp

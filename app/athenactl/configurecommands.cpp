@@ -50,20 +50,29 @@ void AthenaCtl::configureList()
     });
 }
 
-void AthenaCtl::ssoLogin()
+std::optional<std::pair<aws::AwsConfigFiles, QString>> AthenaCtl::configFiles()
 {
     auto files = aws::AwsConfigFiles::load(m_env);
     if (!files.ok()) {
         fail(files.error());
-        return;
+        return std::nullopt;
     }
     const aws::SettingsResolver resolver(files.value(), m_env);
     auto profile = resolver.profile(m_parser.value(u"profile"_s));
     if (!profile.ok()) {
         fail(profile.error());
-        return;
+        return std::nullopt;
     }
-    auto settings = aws::SsoDeviceSignIn::settingsFor(files.value(), m_env, *profile);
+    return std::pair{files.value(), profile.value()};
+}
+
+void AthenaCtl::ssoLogin()
+{
+    const auto files = configFiles();
+    if (!files)
+        return; // fail() said why
+    const QString profile = files->second;
+    auto settings = aws::SsoDeviceSignIn::settingsFor(files->first, m_env, profile);
     if (!settings.ok()) {
         usage(settings.error().message);
         return;
@@ -99,25 +108,18 @@ void AthenaCtl::ssoLogin()
 
 void AthenaCtl::ssoLogout()
 {
-    auto files = aws::AwsConfigFiles::load(m_env);
-    if (!files.ok()) {
-        fail(files.error());
-        return;
-    }
-    const aws::SettingsResolver resolver(files.value(), m_env);
-    auto profile = resolver.profile(m_parser.value(u"profile"_s));
-    if (!profile.ok()) {
-        fail(profile.error());
-        return;
-    }
-    const QString session = files->profileValue(*profile, u"sso_session"_s);
-    QString startUrl = files->profileValue(*profile, u"sso_start_url"_s);
+    const auto files = configFiles();
+    if (!files)
+        return; // fail() said why
+    const QString profile = files->second;
+    const QString session = files->first.profileValue(profile, u"sso_session"_s);
+    QString startUrl = files->first.profileValue(profile, u"sso_start_url"_s);
     if (!session.isEmpty()) {
-        if (const aws::ConfigSection *section = files->config().section(u"sso-session "_s + session))
+        if (const aws::ConfigSection *section = files->first.config().section(u"sso-session "_s + session))
             startUrl = section->value(u"sso_start_url"_s);
     }
     if (session.isEmpty() && startUrl.isEmpty()) {
-        usage(u"profile '%1' does not use IAM Identity Center"_s.arg(*profile));
+        usage(u"profile '%1' does not use IAM Identity Center"_s.arg(profile));
         return;
     }
     QString home = m_env.value(u"HOME"_s);
@@ -125,8 +127,8 @@ void AthenaCtl::ssoLogout()
         home = QDir::homePath();
     const QString token = QDir(home).filePath(u".aws/sso/cache/"_s + aws::SsoCredentialsProvider::tokenCacheKey(startUrl, session) + u".json"_s);
     const QString role = QDir(aws::clicache::assumeRoleCacheDir(home))
-                             .filePath(aws::SsoCredentialsProvider::roleCacheKey(files->profileValue(*profile, u"sso_account_id"_s),
-                                                                                 files->profileValue(*profile, u"sso_role_name"_s),
+                             .filePath(aws::SsoCredentialsProvider::roleCacheKey(files->first.profileValue(profile, u"sso_account_id"_s),
+                                                                                 files->first.profileValue(profile, u"sso_role_name"_s),
                                                                                  startUrl, session)
                                        + u".json"_s);
     int removed = 0;
