@@ -162,6 +162,9 @@ athena::StartSessionRequest StartSessionForm::request() const
     r.notebookVersion = m_notebookVersion;
     r.sessionIdleTimeoutInMinutes = number(Field::SessionIdleTimeoutInMinutes, nullptr);
     r.clientRequestToken = m_token;
+    r.executionRole = m_executionRole;
+    r.monitoringConfiguration = m_monitoring;
+    r.engineConfiguration.classifications = m_classifications;
     return r;
 }
 
@@ -196,5 +199,8 @@ StartSessionForm StartSessionForm::similarTo(const athena::SessionDetails &sessi
         form.m_additional.append({it.key(), it.value()});
     for (auto it = e.sparkProperties.begin(); it != e.sparkProperties.end(); ++it)
         form.m_spark.append({it.key(), it.value()});
+    form.m_executionRole = session.sessionConfiguration.executionRole;
+    form.m_monitoring = session.monitoringConfiguration;
+    form.m_classifications = e.classifications;
     return form; // with its own, new token
 }

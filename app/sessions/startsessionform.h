@@ -50,8 +50,14 @@ public:
     std::optional<double> costPerHourAtFullUse() const;
     double costPerHourIdle() const { return m_price; }
 
-    // Prefilled from an existing session, with a new token ("start similar").
+    // Prefilled from an existing session, with a new token ("start similar"). What GetSession tells
+    // and the form has no field for (execution role, monitoring, classifications) is carried over
+    // into request() as it was.
     static StartSessionForm similarTo(const athena::SessionDetails &session);
+    // The members carried over by similarTo(), for the dialog to name.
+    const QString &carriedExecutionRole() const { return m_executionRole; }
+    const std::optional<athena::MonitoringConfiguration> &carriedMonitoring() const { return m_monitoring; }
+    const QList<athena::Classification> &carriedClassifications() const { return m_classifications; }
 
 private:
     std::optional<int> number(Field field, std::optional<QString> *error) const;
@@ -67,5 +73,8 @@ private:
     QString m_token;
     KeyValues m_additional;
     KeyValues m_spark;
+    QString m_executionRole;
+    std::optional<athena::MonitoringConfiguration> m_monitoring;
+    QList<athena::Classification> m_classifications;
     double m_price = defaultDpuHourPriceUsd;
 };

@@ -140,6 +140,11 @@ void TestStartSessionForm::startSimilar()
     d.engineConfiguration.additionalConfigs = {{u"NotebookId"_s, u"nb"_s}};
     d.notebookVersion = u"Athena notebook version 1"_s;
     d.sessionConfiguration.idleTimeoutSeconds = 45 * 60;
+    d.sessionConfiguration.executionRole = u"arn:aws:iam::123456789012:role/spark"_s;
+    d.engineConfiguration.classifications = {Classification{u"spark-defaults"_s, {{u"spark.sql.adaptive.enabled"_s, u"true"_s}}}};
+    MonitoringConfiguration monitoring;
+    monitoring.s3Logging = S3LoggingConfiguration{true, {}, u"s3://logs/athena/"_s};
+    d.monitoringConfiguration = monitoring;
     const StartSessionForm a = StartSessionForm::similarTo(d);
     const StartSessionForm b = StartSessionForm::similarTo(d);
     QCOMPARE(a.text(F::WorkGroup), u"spark-ml"_s);
@@ -148,6 +153,12 @@ void TestStartSessionForm::startSimilar()
     QCOMPARE(a.keyValues(F::SparkProperties), (StartSessionForm::KeyValues{{u"spark.sql.shuffle.partitions"_s, u"256"_s}}));
     QVERIFY(a.isValid());
     QVERIFY(a.text(F::ClientRequestToken) != b.text(F::ClientRequestToken)); // a new session, not a retry
+    // What the form has no field for goes along unchanged.
+    const StartSessionRequest r = a.request();
+    QCOMPARE(r.executionRole, d.sessionConfiguration.executionRole);
+    QCOMPARE(r.monitoringConfiguration, d.monitoringConfiguration);
+    QCOMPARE(r.engineConfiguration.classifications, d.engineConfiguration.classifications);
+    QCOMPARE(r.engineConfiguration.sparkProperties, d.engineConfiguration.sparkProperties);
 }
 
 QTEST_GUILESS_MAIN(TestStartSessionForm)
