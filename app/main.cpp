@@ -10,19 +10,37 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// --help and --version print and exit: they must work without a display (a terminal over SSH, a
+// packaging check), so they get no GUI application, which would abort without one.
+bool asksOnlyForText(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application =
+        asksOnlyForText(argc, argv) ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QApplication::setApplicationName(u"athena-sessions"_s);
     QApplication::setApplicationDisplayName(u"Athena Sessions"_s);
     QApplication::setOrganizationName(u"AthenaSessions"_s);
     QApplication::setOrganizationDomain(u"athenasessions.github.io"_s);
     QApplication::setApplicationVersion(QStringLiteral(ATHENA_VERSION));
     QApplication::setDesktopFileName(u"io.github.athenasessions.AthenaSessions"_s);
-    QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.athenasessions.AthenaSessions"_s, QIcon(u":/icons/athena-sessions.svg"_s)));
 
     // The user's language: this app's strings, and Qt's own (standard buttons, dialogs).
     QTranslator appTranslator;
@@ -47,7 +65,8 @@ int main(int argc, char *argv[])
     QCommandLineOption quitAfter(u"quit-after-ms"_s, QApplication::translate("main", "Quit after this many milliseconds."), u"ms"_s);
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({profile, region, endpoint, workGroup, local, screenshot, quitAfter});
-    parser.process(app);
+    parser.process(app); // --help and --version exit here
+    QApplication::setWindowIcon(QIcon::fromTheme(u"io.github.athenasessions.AthenaSessions"_s, QIcon(u":/icons/athena-sessions.svg"_s)));
 
     if (parser.isSet(local) && (parser.isSet(profile) || parser.isSet(endpoint))) {
         std::fprintf(stderr, "athena-sessions: --local cannot be combined with --profile or --endpoint-url\n");

@@ -42,6 +42,12 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search ID or description (Ctrl+F)"));
     m_search->setMinimumWidth(90);
+    // Escape clears the search (and a second Escape leaves the field as usual).
+    auto *clearSearch = new QAction(m_search);
+    clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));
+    clearSearch->setShortcutContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QAction::triggered, m_search, &QLineEdit::clear);
+    m_search->addAction(clearSearch);
     m_refresh = new QToolButton(this);
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_interval = new QComboBox(this);

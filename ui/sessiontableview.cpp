@@ -15,6 +15,7 @@ SessionTableView::SessionTableView(QAbstractItemModel *model, QWidget *parent) :
     setAlternatingRowColors(true);
     setWordWrap(false);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setTabKeyNavigation(false); // Tab leaves the list, as in every KDE list; arrows move in it
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // uniform rows: cheap with 100,000 of them

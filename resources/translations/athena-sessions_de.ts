@@ -14,62 +14,62 @@
         <translation>ID oder Beschreibung suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="49"/>
+        <location filename="../../ui/connectionbar.cpp" line="55"/>
         <source>Refresh the list automatically: off, every 10 s, 30 s, minute or 5 minutes</source>
         <translation>Liste automatisch aktualisieren: aus, alle 10 s, 30 s, jede Minute oder alle 5 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="50"/>
+        <location filename="../../ui/connectionbar.cpp" line="56"/>
         <source>Auto: off</source>
         <translation>Auto: aus</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="51"/>
+        <location filename="../../ui/connectionbar.cpp" line="57"/>
         <source>Auto: 10 s</source>
         <translation>Auto: 10 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="52"/>
+        <location filename="../../ui/connectionbar.cpp" line="58"/>
         <source>Auto: 30 s</source>
         <translation>Auto: 30 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="53"/>
+        <location filename="../../ui/connectionbar.cpp" line="59"/>
         <source>Auto: 1 min</source>
         <translation>Auto: 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="54"/>
+        <location filename="../../ui/connectionbar.cpp" line="60"/>
         <source>Auto: 5 min</source>
         <translation>Auto: 5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="64"/>
+        <location filename="../../ui/connectionbar.cpp" line="70"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="65"/>
+        <location filename="../../ui/connectionbar.cpp" line="71"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="66"/>
+        <location filename="../../ui/connectionbar.cpp" line="72"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="67"/>
+        <location filename="../../ui/connectionbar.cpp" line="73"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="93"/>
+        <location filename="../../ui/connectionbar.cpp" line="99"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="140"/>
+        <location filename="../../ui/connectionbar.cpp" line="146"/>
         <source>All Spark workgroups</source>
         <translation>Alle Spark-Arbeitsgruppen</translation>
     </message>
@@ -1374,42 +1374,42 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="36"/>
+        <location filename="../../app/main.cpp" line="54"/>
         <source>A dashboard for Amazon Athena for Apache Spark sessions.</source>
         <translation>Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="39"/>
+        <location filename="../../app/main.cpp" line="57"/>
         <source>Connect with this AWS profile.</source>
         <translation>Mit diesem AWS-Profil verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="40"/>
+        <location filename="../../app/main.cpp" line="58"/>
         <source>Use this AWS region.</source>
         <translation>Diese AWS-Region verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="41"/>
+        <location filename="../../app/main.cpp" line="59"/>
         <source>Send Athena requests to this URL.</source>
         <translation>Athena-Anfragen an diese URL senden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="42"/>
+        <location filename="../../app/main.cpp" line="60"/>
         <source>Show this workgroup.</source>
         <translation>Diese Arbeitsgruppe anzeigen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="43"/>
+        <location filename="../../app/main.cpp" line="61"/>
         <source>Use the Local sandbox (no AWS account needed).</source>
         <translation>Die lokale Sandbox verwenden (kein AWS-Konto nötig).</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="45"/>
+        <location filename="../../app/main.cpp" line="63"/>
         <source>Save a PNG of the window once the first listing finished, then quit.</source>
         <translation>Ein PNG des Fensters speichern, sobald die erste Liste geladen ist, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="47"/>
+        <location filename="../../app/main.cpp" line="65"/>
         <source>Quit after this many milliseconds.</source>
         <translation>Nach so vielen Millisekunden beenden.</translation>
     </message>

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void closingTheStartDialogKeepsTheStartedSession();
     void switchingConnectionEndsAStartInFlight();
     void silentEndpointShowsElapsedTimeAndCancel();
+    void tabLeavesTheTableAndEscapeClearsTheSearch();
 
 private:
     void openWindow(const MainWindow::StartOptions &options = {}, const aws::Environment &extraEnv = {});
@@ -519,6 +520,27 @@ void TestMainWindow::silentEndpointShowsElapsedTimeAndCancel()
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(m_window->emptyStateText().contains(u"cancelled"_s), qPrintable(m_window->emptyStateText()), 5000);
     QCOMPARE(cancel->text(), u"Retry"_s);
+}
+
+void TestMainWindow::tabLeavesTheTableAndEscapeClearsTheSearch()
+{
+    openWindow();
+    waitForListing();
+    QTableView *table = m_window->table();
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    table->selectRow(0);
+    const QStringList selected = m_window->selectedSessionIds();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY(!table->hasFocus()); // focus moved on, not to the next cell
+    QCOMPARE(m_window->selectedSessionIds(), selected);
+
+    auto *search = m_window->findChild<QLineEdit *>(u"searchEdit"_s);
+    search->setFocus();
+    QTest::keyClicks(search, u"zzz-no-such"_s);
+    QVERIFY(!search->text().isEmpty());
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
 }
 
 QTEST_MAIN(TestMainWindow)
