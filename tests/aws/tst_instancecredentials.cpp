@@ -32,10 +32,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString kContainerToken = u"container-auth-token-SECRET-1"_s;
-const QString kContainerKey = u"ASIACONTAINER0000001"_s;
+const QString kContainerKey = u"ASIA-TEST-CONTAINER-1"_s;
 const QString kContainerSecret = u"container/secret/EXAMPLEKEYxxxxxxxxxx"_s;
 const QString kContainerSessionToken = u"container-session-token-SECRET"_s;
-const QString kInstanceKey = u"ASIAINSTANCE00000001"_s;
+const QString kInstanceKey = u"ASIA-TEST-INSTANCE-1"_s;
 const QString kInstanceSecret = u"instance/secret/EXAMPLEKEYxxxxxxxxxxx"_s;
 const QString kInstanceSessionToken = u"instance-session-token-SECRET"_s;
 const QString kImdsTokenMark = u"imds-session-token"_s; // every token the stub issues holds it
