@@ -318,15 +318,16 @@ void AthenaClient::listAllWorkGroups(QObject *context, const Callback<QList<Work
     fetchAll(state, context, {});
 }
 
-void AthenaClient::listAllEngineVersions(QObject *context, const Callback<QList<EngineVersion>> &done, const PagingLimits &limits)
+void AthenaClient::listAllEngineVersions(QObject *context, const Callback<QList<EngineVersion>> &done, const PagingLimits &limits,
+                                         const QString &startToken)
 {
     auto state = std::make_shared<ListAll<ListEngineVersionsPage, EngineVersion>>(ListAll<ListEngineVersionsPage, EngineVersion>{
         [client = QPointer(this), limits](const QString &token, QObject *c, Callback<ListEngineVersionsPage> page) {
             return client ? client->listEngineVersions(limits.apiPageItems, token, c, std::move(page)) : PendingCall();
         },
         &ListEngineVersionsPage::engineVersions, done, PageGuard(u"ListEngineVersions"_s, u"engine versions"_s, limits), {}});
-    state->guard.begin({});
-    fetchAll(state, context, {});
+    state->guard.begin(startToken);
+    fetchAll(state, context, startToken);
 }
 
 // ---- ListSessionsWalker ----

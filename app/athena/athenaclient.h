@@ -142,8 +142,9 @@ public:
     // was listed before it is not handed on: a partial workgroup list would look complete).
     void listAllWorkGroups(QObject *context, const Callback<QList<WorkGroupSummary>> &done,
                            const PagingLimits &limits = kListWorkGroupsPaging);
+    // From `startToken` (a NextToken of an earlier listing) to the end, or from the start.
     void listAllEngineVersions(QObject *context, const Callback<QList<EngineVersion>> &done,
-                               const PagingLimits &limits = kListEngineVersionsPaging);
+                               const PagingLimits &limits = kListEngineVersionsPaging, const QString &startToken = {});
 
     static QString newClientRequestToken();
 

@@ -452,17 +452,44 @@ void AthenaCtl::listEngineVersions()
 {
     if (!m_positional.isEmpty())
         return usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
-    m_connection->client->listAllEngineVersions(this, [this](const aws::Result<QList<EngineVersion>> &r) {
-        if (!r.ok())
-            return fail(r.error());
-        if (m_table) {
-            QList<QStringList> rows;
-            for (const EngineVersion &e : r.value())
-                rows << QStringList{e.selected, e.effective};
-            printTable(m_out, {u"Selected"_s, u"Effective"_s}, rows);
-        } else {
-            printJson(json::toJson(ListEngineVersionsPage{r.value(), {}}));
-        }
-        done(Ok);
-    });
+    // As the AWS CLI: one page (the service's default size unless --max-results says), with the
+    // NextToken to go on from; --all-pages follows the tokens to the end.
+    std::optional<int> maxResults;
+    if (!parseInt(u"max-results"_s, maxResults))
+        return;
+    const QString nextToken = m_parser.value(u"next-token"_s);
+    if (const ValidationIssues issues = validateListEngineVersions(maxResults, nextToken); !issues.isEmpty())
+        return fail(toError(issues));
+    auto print = [this](const QList<EngineVersion> &versions, const QString &token) {
+        if (!m_table)
+            return printJson(json::toJson(ListEngineVersionsPage{versions, token}));
+        QList<QStringList> rows;
+        for (const EngineVersion &e : versions)
+            rows << QStringList{e.selected, e.effective};
+        printTable(m_out, {u"Selected"_s, u"Effective"_s}, rows);
+        if (!token.isEmpty())
+            m_out << "NextToken: " << token << '\n';
+    };
+    if (!m_parser.isSet(u"all-pages"_s)) {
+        m_connection->client->listEngineVersions(maxResults, nextToken, this,
+                                                 [this, print](const aws::Result<ListEngineVersionsPage> &r) {
+                                                     if (!r.ok())
+                                                         return fail(r.error());
+                                                     print(r->engineVersions, r->nextToken);
+                                                     done(Ok);
+                                                 });
+        return;
+    }
+    PagingLimits limits = kListEngineVersionsPaging;
+    if (maxResults)
+        limits.apiPageItems = *maxResults;
+    m_connection->client->listAllEngineVersions(
+        this,
+        [this, print](const aws::Result<QList<EngineVersion>> &r) {
+            if (!r.ok())
+                return fail(r.error());
+            print(r.value(), {});
+            done(Ok);
+        },
+        limits, nextToken);
 }

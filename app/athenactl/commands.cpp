@@ -24,7 +24,8 @@ const QList<CommandSpec> &commands()
          u"                [--client-request-token T] [--wait]"_s},
         {u"terminate-session"_s, {u"session-id"_s}, u"terminate-session SESSION_ID"_s},
         {u"list-work-groups"_s, {}, u"list-work-groups"_s},
-        {u"list-engine-versions"_s, {}, u"list-engine-versions"_s},
+        {u"list-engine-versions"_s, {u"max-results"_s, u"next-token"_s, u"all-pages"_s},
+         u"list-engine-versions [--max-results N] [--next-token T] [--all-pages]"_s},
         {u"configure"_s, {}, u"configure list              (the resolved profile, region, endpoint, credentials)"_s},
         {u"sso"_s, {u"no-browser"_s},
          u"sso login [--no-browser]    (sign in to IAM Identity Center, sharing the AWS CLI's cache)\n"

@@ -596,7 +596,7 @@ void TestPagingBounds::ctlListEngineVersionsRepeatedToken()
 {
     m_server->script = {Action::respond(200, engineVersionsPage(3, u"A"_s))};
     m_server->fallback = Action::respond(200, engineVersionsPage(3, u"A"_s));
-    const CtlRun r = ctl({u"list-engine-versions"_s});
+    const CtlRun r = ctl({u"list-engine-versions"_s, u"--all-pages"_s});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("athenactl: RepeatedNextToken: ListEngineVersions returned a NextToken it had already returned"),
              r.err.constData());
@@ -605,7 +605,7 @@ void TestPagingBounds::ctlListEngineVersionsRepeatedToken()
     // An honest service: every page, every version.
     m_server->received.clear();
     m_server->script = {Action::respond(200, engineVersionsPage(10, u"B"_s)), Action::respond(200, engineVersionsPage(2))};
-    const CtlRun ok = ctl({u"list-engine-versions"_s});
+    const CtlRun ok = ctl({u"list-engine-versions"_s, u"--all-pages"_s});
     QCOMPARE(ok.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(ok.out).object().value(u"EngineVersions"_s).toArray().size(), 12);
     QCOMPARE(bodyOf(m_server->received.at(1)).value(u"NextToken"_s).toString(), u"B"_s);

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void boto3FlowAndRestart();
     void awsCliFlow();
     void boto3SeesTheQuota();
+    void engineVersionsPageAsTheAwsCliPages();
 
 private:
     void startServer(const QStringList &extra = {});
@@ -35,6 +36,7 @@ private:
     };
     Run runProcess(const QString &program, const QStringList &args);
     Run aws(const QStringList &args);
+    Run athenactl(const QStringList &args);
 
     QString m_python;
     QString m_aws;
@@ -117,6 +119,19 @@ TestLocalPeers::Run TestLocalPeers::aws(const QStringList &args)
     return runProcess(m_aws, QStringList{u"athena"_s} + args + QStringList{u"--endpoint-url"_s, u"http://127.0.0.1:%1"_s.arg(m_port), u"--output"_s, u"json"_s});
 }
 
+TestLocalPeers::Run TestLocalPeers::athenactl(const QStringList &args)
+{
+    QProcessEnvironment env = m_env;
+    env.insert(u"AWS_ENDPOINT_URL_ATHENA"_s, u"http://127.0.0.1:%1"_s.arg(m_port));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    QSignalSpy finished(&p, &QProcess::finished);
+    p.start(QStringLiteral(ATHENACTL_PATH), args);
+    if (!finished.wait(120000))
+        p.kill();
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
 void TestLocalPeers::boto3FlowAndRestart()
 {
     if (m_python.isEmpty())
@@ -179,6 +194,50 @@ void TestLocalPeers::awsCliFlow()
     const Run sql = aws({u"start-session"_s, u"--work-group"_s, u"primary"_s, u"--engine-configuration"_s, u"MaxConcurrentDpus=4"_s});
     QVERIFY(sql.code != 0);
     QVERIFY2(sql.err.contains("(InvalidRequestException)"), sql.err.constData());
+}
+
+void TestLocalPeers::engineVersionsPageAsTheAwsCliPages()
+{
+    if (m_aws.isEmpty())
+        QSKIP("[peer:awscli] the AWS CLI is not installed");
+    startServer();
+    // The AWS CLI has no paginator for ListEngineVersions: one page, with the NextToken. athenactl
+    // answers the same page by default, continues from --next-token, and --all-pages follows the
+    // tokens to the same list the CLI gets without MaxResults.
+    const QJsonObject cliAll = QJsonDocument::fromJson(aws({u"list-engine-versions"_s}).out).object();
+    const QJsonArray everything = cliAll.value(u"EngineVersions"_s).toArray();
+    QVERIFY(everything.size() >= 3);
+
+    QJsonArray cliPaged, ctlPaged;
+    QString cliToken, ctlToken;
+    int pages = 0;
+    do {
+        QStringList args{u"list-engine-versions"_s, u"--max-results"_s, u"2"_s};
+        const Run cli = aws(pages ? args + QStringList{u"--next-token"_s, cliToken} : args);
+        const Run ctl = athenactl(pages ? args + QStringList{u"--next-token"_s, ctlToken} : args);
+        QVERIFY2(cli.code == 0, cli.err.constData());
+        QVERIFY2(ctl.code == 0, ctl.err.constData());
+        const QJsonObject c = QJsonDocument::fromJson(cli.out).object(), a = QJsonDocument::fromJson(ctl.out).object();
+        QCOMPARE(a.value(u"EngineVersions"_s), c.value(u"EngineVersions"_s));
+        QCOMPARE(a.contains(u"NextToken"_s), c.contains(u"NextToken"_s));
+        for (const QJsonValue &v : c.value(u"EngineVersions"_s).toArray())
+            cliPaged.append(v);
+        for (const QJsonValue &v : a.value(u"EngineVersions"_s).toArray())
+            ctlPaged.append(v);
+        cliToken = c.value(u"NextToken"_s).toString();
+        ctlToken = a.value(u"NextToken"_s).toString();
+        ++pages;
+    } while (!cliToken.isEmpty() && pages < 10);
+    QCOMPARE(pages, int((everything.size() + 1) / 2));
+    QCOMPARE(cliPaged, everything);
+    QCOMPARE(ctlPaged, everything);
+
+    const Run all = athenactl({u"list-engine-versions"_s, u"--all-pages"_s, u"--max-results"_s, u"2"_s});
+    QVERIFY2(all.code == 0, all.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(all.out).object(), cliAll);
+    const Run bad = athenactl({u"list-engine-versions"_s, u"--max-results"_s, u"0"_s});
+    QCOMPARE(bad.code, 2); // refused before anything is sent, as a usage error
+    QVERIFY2(bad.err.contains("Max results must be between 1 and 10"), bad.err.constData());
 }
 
 void TestLocalPeers::boto3SeesTheQuota()
