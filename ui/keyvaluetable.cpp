@@ -17,6 +17,9 @@ KeyValueTable::KeyValueTable(const QString &keyHeader, const QString &valueHeade
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setMinimumHeight(70);
+    // Room for the header and four rows; more rows scroll. Keeps a form of several tables compact.
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height()
+                              + 4 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
     auto *add = new QPushButton(tr("&Add"), this);
     add->setObjectName(QStringLiteral("addButton"));
     m_remove = new QPushButton(tr("&Remove"), this);

@@ -3,7 +3,12 @@
 #include "ui/keyvaluetable.h"
 #include "ui/stateappearance.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QFontDatabase>
+#include <QPlainTextEdit>
+#include <QScreen>
+#include <QScrollArea>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -44,7 +49,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     form1->addRow(QString(), errorLabel(Field::WorkGroup, QStringLiteral("workGroupError")));
     connect(m_workGroup, &QComboBox::currentTextChanged, this, [this](const QString &t) {
         m_form.setText(Field::WorkGroup, t);
-        revalidate();
+        edited();
     });
     addLineField(form1, Field::Description, tr("&Description:"), QStringLiteral("descriptionEdit"), tr("What this session is for"));
 
@@ -63,7 +68,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     form2->addRow(QString(), errorLabel(Field::NotebookVersion, QStringLiteral("notebookVersionError")));
     connect(m_notebookVersion, &QComboBox::currentTextChanged, this, [this](const QString &t) {
         m_form.setText(Field::NotebookVersion, t);
-        revalidate();
+        edited();
     });
     m_cost = new QLabel(this);
     m_cost->setObjectName(QStringLiteral("costLabel"));
@@ -86,49 +91,31 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     sl->addWidget(errorLabel(Field::SparkProperties, QStringLiteral("sparkPropertiesError")));
     connect(m_additional, &KeyValueTable::changed, this, [this] {
         m_form.setKeyValues(Field::AdditionalConfigs, m_additional->pairs());
-        revalidate();
+        edited();
     });
     connect(m_spark, &KeyValueTable::changed, this, [this] {
         m_form.setKeyValues(Field::SparkProperties, m_spark->pairs());
-        revalidate();
+        edited();
     });
 
     auto *advancedToggle = new QToolButton(this);
     advancedToggle->setObjectName(QStringLiteral("advancedToggle"));
-    advancedToggle->setText(tr("Advanced"));
+    advancedToggle->setText(tr("Advanced: execution role, tags, logging, classifications, request token"));
     advancedToggle->setCheckable(true);
     advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     advancedToggle->setArrowType(Qt::RightArrow);
     advancedToggle->setAutoRaise(true);
-    auto *advanced = new QWidget(this);
-    advanced->setObjectName(QStringLiteral("advancedGroup"));
-    auto *form3 = new QFormLayout(advanced);
-    form3->setContentsMargins(18, 0, 0, 0);
-    m_token = new QLineEdit(m_form.text(Field::ClientRequestToken), advanced);
-    m_token->setObjectName(QStringLiteral("tokenEdit"));
-    m_token->setToolTip(tr("Sent with every retry of this start, so that a retry never starts a second session."));
-    auto *regenerate = new QToolButton(advanced);
-    regenerate->setObjectName(QStringLiteral("regenerateTokenButton"));
-    regenerate->setText(tr("New"));
-    auto *tokenRow = new QHBoxLayout;
-    tokenRow->addWidget(m_token, 1);
-    tokenRow->addWidget(regenerate);
-    form3->addRow(tr("Client request &token:"), tokenRow);
-    form3->addRow(QString(), errorLabel(Field::ClientRequestToken, QStringLiteral("tokenError")));
-    connect(m_token, &QLineEdit::textEdited, this, [this](const QString &t) {
-        m_form.setText(Field::ClientRequestToken, t);
-        revalidate();
-    });
-    connect(regenerate, &QToolButton::clicked, this, [this] {
-        m_form.newClientRequestToken();
-        m_token->setText(m_form.text(Field::ClientRequestToken));
-        revalidate();
-    });
-    advanced->hide();
-    connect(advancedToggle, &QToolButton::toggled, this, [this, advanced, advancedToggle](bool on) {
+    QWidget *advanced = buildAdvanced();
+    // Open from the start when a copied session uses any of it, so nothing is sent unseen.
+    const athena::StartSessionRequest carried = m_form.request();
+    const bool uses = !carried.executionRole.isEmpty() || carried.monitoringConfiguration
+                      || !carried.engineConfiguration.classifications.isEmpty();
+    advanced->setVisible(uses);
+    advancedToggle->setChecked(uses);
+    advancedToggle->setArrowType(uses ? Qt::DownArrow : Qt::RightArrow);
+    connect(advancedToggle, &QToolButton::toggled, this, [advanced, advancedToggle](bool on) {
         advancedToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
         advanced->setVisible(on);
-        adjustSize();
     });
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -138,19 +125,153 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     connect(m_buttons, &QDialogButtonBox::accepted, this, &StartSessionDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Everything between the service's message and the buttons scrolls, so the dialog fits a
+    // 700-pixel screen with every section open.
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("startSessionContent"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(form1);
+    contentLayout->addWidget(engine);
+    contentLayout->addWidget(configs);
+    contentLayout->addWidget(spark);
+    contentLayout->addWidget(advancedToggle, 0, Qt::AlignLeft);
+    contentLayout->addWidget(advanced);
+    contentLayout->addStretch();
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("startSessionScroll"));
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_serviceError);
-    layout->addLayout(form1);
-    layout->addWidget(engine);
-    layout->addWidget(configs);
-    layout->addWidget(spark);
-    layout->addWidget(advancedToggle, 0, Qt::AlignLeft);
-    layout->addWidget(advanced);
+    layout->addWidget(scroll, 1);
     layout->addWidget(m_buttons);
     revalidate();
+    // As tall as the content wants, but never taller than the screen leaves room for.
+    const int available = screen() ? screen()->availableGeometry().height() - 80 : 900;
+    resize(width(), std::min(content->sizeHint().height() + m_buttons->sizeHint().height() + 60, available));
 }
 
 StartSessionDialog::~StartSessionDialog() = default;
+
+QWidget *StartSessionDialog::buildAdvanced()
+{
+    auto *advanced = new QWidget(this);
+    advanced->setObjectName(QStringLiteral("advancedGroup"));
+    auto *form3 = new QFormLayout(advanced);
+    form3->setContentsMargins(18, 0, 0, 0);
+    form3->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    addLineField(form3, Field::ExecutionRole, tr("E&xecution role:"), QStringLiteral("executionRoleEdit"),
+                 tr("The workgroup's role unless set: arn:aws:iam::123456789012:role/name"));
+
+    m_tags = new KeyValueTable(tr("Tag key"), tr("Value"), advanced);
+    m_tags->setObjectName(QStringLiteral("tagsTable"));
+    m_tags->setPairs(m_form.keyValues(Field::Tags));
+    form3->addRow(tr("Ta&gs:"), m_tags);
+    form3->addRow(QString(), errorLabel(Field::Tags, QStringLiteral("tagsError")));
+    connect(m_tags, &KeyValueTable::changed, this, [this] {
+        m_form.setKeyValues(Field::Tags, m_tags->pairs());
+        edited();
+    });
+    addSwitch(form3, Switch::CopyWorkGroupTags, tr("&Also tag the session with the workgroup's tags"),
+              QStringLiteral("copyWorkGroupTagsCheck"));
+
+    form3->addRow(tr("Logging:"), buildLogging(advanced));
+
+    m_classifications = new QPlainTextEdit(m_form.text(Field::Classifications), advanced);
+    m_classifications->setObjectName(QStringLiteral("classificationsEdit"));
+    m_classifications->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_classifications->setPlaceholderText(
+        QStringLiteral("[{\"Name\": \"spark-defaults\", \"Properties\": {\"spark.sql.adaptive.enabled\": \"true\"}}]"));
+    m_classifications->setTabChangesFocus(true);
+    m_classifications->setFixedHeight(m_classifications->fontMetrics().lineSpacing() * 5 + 12);
+    auto *classificationsLabel = new QLabel(tr("C&lassifications (JSON):"), advanced);
+    classificationsLabel->setBuddy(m_classifications);
+    form3->addRow(classificationsLabel, m_classifications);
+    form3->addRow(QString(), errorLabel(Field::Classifications, QStringLiteral("classificationsError")));
+    connect(m_classifications, &QPlainTextEdit::textChanged, this, [this] {
+        m_form.setText(Field::Classifications, m_classifications->toPlainText());
+        edited();
+    });
+
+    m_token = new QLineEdit(m_form.text(Field::ClientRequestToken), advanced);
+    m_token->setObjectName(QStringLiteral("tokenEdit"));
+    m_token->setToolTip(tr("Sent with every retry of this start, so that a retry never starts a second session."));
+    auto *regenerate = new QToolButton(advanced);
+    regenerate->setObjectName(QStringLiteral("regenerateTokenButton"));
+    regenerate->setText(tr("New"));
+    regenerate->setToolTip(tr("A new token: pressing Start then starts a new session even if an earlier start reached the service."));
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(regenerate);
+    // A label with a buddy, so that its '&' marks the shortcut instead of showing.
+    auto *tokenLabel = new QLabel(tr("Client request &token:"), advanced);
+    tokenLabel->setBuddy(m_token);
+    form3->addRow(tokenLabel, tokenRow);
+    form3->addRow(QString(), errorLabel(Field::ClientRequestToken, QStringLiteral("tokenError")));
+    connect(m_token, &QLineEdit::textEdited, this, [this](const QString &t) {
+        m_form.setText(Field::ClientRequestToken, t);
+        edited();
+    });
+    connect(regenerate, &QToolButton::clicked, this, [this] {
+        m_form.newClientRequestToken();
+        m_token->setText(m_form.text(Field::ClientRequestToken));
+        edited();
+    });
+    return advanced;
+}
+
+QWidget *StartSessionDialog::buildLogging(QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    box->setObjectName(QStringLiteral("loggingGroup"));
+    auto *form = new QFormLayout(box);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // Each destination: its switch, then its fields, enabled only while it is on.
+    auto destination = [this, form](Switch which, const QString &text, const QString &objectName) {
+        auto *fields = new QWidget;
+        auto *inner = new QFormLayout(fields);
+        inner->setContentsMargins(18, 0, 0, 0);
+        inner->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        addSwitch(form, which, text, objectName, {fields});
+        form->addRow(fields);
+        return inner;
+    };
+    QFormLayout *managed = destination(Switch::ManagedLogging, tr("&Managed logging (kept by Athena)"), QStringLiteral("managedLoggingCheck"));
+    addLineField(managed, Field::ManagedLoggingKmsKey, tr("KMS key:"), QStringLiteral("managedKmsKeyEdit"),
+                 tr("optional: key ARN, alias or key ID"));
+    QFormLayout *cloudWatch = destination(Switch::CloudWatchLogging, tr("Clo&udWatch Logs"), QStringLiteral("cloudWatchLoggingCheck"));
+    addLineField(cloudWatch, Field::CloudWatchLogGroup, tr("Log group:"), QStringLiteral("logGroupEdit"), tr("/aws-athena/spark"));
+    addLineField(cloudWatch, Field::CloudWatchLogStreamNamePrefix, tr("Stream prefix:"), QStringLiteral("logStreamPrefixEdit"),
+                 tr("optional"));
+    QFormLayout *s3 = destination(Switch::S3Logging, tr("S&3"), QStringLiteral("s3LoggingCheck"));
+    addLineField(s3, Field::S3LogLocation, tr("Location:"), QStringLiteral("s3LocationEdit"), tr("s3://bucket/logs/"));
+    addLineField(s3, Field::S3LoggingKmsKey, tr("KMS key:"), QStringLiteral("s3KmsKeyEdit"), tr("optional: key ARN, alias or key ID"));
+    return box;
+}
+
+QCheckBox *StartSessionDialog::addSwitch(QFormLayout *layout, Switch which, const QString &text, const QString &objectName,
+                                         const QList<QWidget *> &dependents)
+{
+    auto *check = new QCheckBox(text, this);
+    check->setObjectName(objectName);
+    check->setChecked(m_form.isOn(which));
+    layout->addRow(check);
+    for (QWidget *w : dependents)
+        w->setEnabled(check->isChecked());
+    connect(check, &QCheckBox::toggled, this, [this, which, dependents](bool on) {
+        m_form.setOn(which, on);
+        for (QWidget *w : dependents)
+            w->setEnabled(on);
+        edited();
+    });
+    return check;
+}
 
 QLabel *StartSessionDialog::errorLabel(Field field, const QString &objectName)
 {
@@ -174,9 +295,17 @@ QLineEdit *StartSessionDialog::addLineField(QFormLayout *layout, Field field, co
     layout->addRow(QString(), errorLabel(field, objectName.chopped(4) + QStringLiteral("Error")));
     connect(edit, &QLineEdit::textChanged, this, [this, field](const QString &t) {
         m_form.setText(field, t);
-        revalidate();
+        edited();
     });
     return edit;
+}
+
+void StartSessionDialog::edited()
+{
+    // The service answered the input as it was; once it changes, that answer no longer applies.
+    if (!m_submitting)
+        m_serviceError->hide();
+    revalidate();
 }
 
 void StartSessionDialog::revalidate()

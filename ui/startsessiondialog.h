@@ -7,12 +7,16 @@
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QGroupBox;
+class QWidget;
 class KeyValueTable;
 
 // Every StartSession field, validated as the user types with the reason beside the field; OK
@@ -37,11 +41,17 @@ Q_SIGNALS:
 
 private:
     using Field = StartSessionForm::Field;
+    using Switch = StartSessionForm::Switch;
     void revalidate();
+    void edited(); // the user changed the input: a service error shown for the old input goes
     void submit();
-    QLineEdit *addLineField(class QFormLayout *layout, Field field, const QString &label, const QString &objectName,
+    QLineEdit *addLineField(QFormLayout *layout, Field field, const QString &label, const QString &objectName,
                             const QString &placeholder = {});
     QLabel *errorLabel(Field field, const QString &objectName);
+    QWidget *buildAdvanced();
+    QWidget *buildLogging(QWidget *parent);
+    QCheckBox *addSwitch(QFormLayout *layout, Switch which, const QString &text, const QString &objectName,
+                         const QList<QWidget *> &dependents = {});
 
     StartSessionForm m_form;
     QHash<Field, QLabel *> m_errors;
@@ -49,6 +59,8 @@ private:
     QComboBox *m_notebookVersion = nullptr;
     KeyValueTable *m_additional = nullptr;
     KeyValueTable *m_spark = nullptr;
+    KeyValueTable *m_tags = nullptr;
+    QPlainTextEdit *m_classifications = nullptr;
     QLineEdit *m_token = nullptr;
     QLabel *m_cost = nullptr;
     QLabel *m_serviceError = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -11,6 +12,12 @@ namespace {
 
 // Characters the model allows in map keys and values: tab and everything printable.
 constexpr const char *kKeyPattern = "[\\x{0020}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*";
+
+// KmsKey in the model: a key or alias ARN, alias/NAME, or a key ID.
+constexpr const char *kKmsKeyPattern =
+    "arn:aws[a-z\\-]*:kms:([a-z0-9\\-]+):\\d{12}:key/?[a-zA-Z_0-9+=,.@\\-_/]+"
+    "|arn:aws[a-z\\-]*:kms:([a-z0-9\\-]+):\\d{12}:alias/?[a-zA-Z_0-9+=,.@\\-_/]+"
+    "|alias/[a-zA-Z0-9/_-]+|[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}";
 
 // The one table. Limits are the model's; labels and hints are ours.
 constexpr FieldLimit kLimits[] = {
@@ -43,6 +50,24 @@ constexpr FieldLimit kLimits[] = {
      nullptr, nullptr},
     {Field::TagKey, "Key", QT_TRANSLATE_NOOP("athena::Validation", "Tag key"), 1, 128, "", nullptr, nullptr},
     {Field::TagValue, "Value", QT_TRANSLATE_NOOP("athena::Validation", "Tag value"), 0, 256, "", nullptr, nullptr},
+    {Field::Tags, "Tags", QT_TRANSLATE_NOOP("athena::Validation", "Tags"), 0, 0, "", nullptr, nullptr},
+    {Field::Classifications, "EngineConfiguration.Classifications", QT_TRANSLATE_NOOP("athena::Validation", "Classifications"),
+     0, 0, "", nullptr, nullptr},
+    {Field::CloudWatchLogGroup, "MonitoringConfiguration.CloudWatchLoggingConfiguration.LogGroup",
+     QT_TRANSLATE_NOOP("athena::Validation", "Log group"), 1, 512, "", "[a-zA-Z0-9._/-]+",
+     QT_TRANSLATE_NOOP("athena::Validation", "letters, digits, '.', '_', '/' and '-'")},
+    {Field::CloudWatchLogStreamNamePrefix, "MonitoringConfiguration.CloudWatchLoggingConfiguration.LogStreamNamePrefix",
+     QT_TRANSLATE_NOOP("athena::Validation", "Log stream prefix"), 1, 512, "", "[^:*]*",
+     QT_TRANSLATE_NOOP("athena::Validation", "characters other than ':' and '*'")},
+    {Field::ManagedLoggingKmsKey, "MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey",
+     QT_TRANSLATE_NOOP("athena::Validation", "KMS key"), 1, 2048, "", kKmsKeyPattern,
+     QT_TRANSLATE_NOOP("athena::Validation", "a KMS key ARN, alias ARN, alias/NAME or key ID")},
+    {Field::S3LogLocation, "MonitoringConfiguration.S3LoggingConfiguration.LogLocation",
+     QT_TRANSLATE_NOOP("athena::Validation", "S3 log location"), 1, 1024, "", "s3://[a-z0-9][a-z0-9\\-]*[a-z0-9](/.*)?",
+     QT_TRANSLATE_NOOP("athena::Validation", "an S3 URI such as s3://bucket/prefix/")},
+    {Field::S3LoggingKmsKey, "MonitoringConfiguration.S3LoggingConfiguration.KmsKey",
+     QT_TRANSLATE_NOOP("athena::Validation", "KMS key"), 1, 2048, "", kKmsKeyPattern,
+     QT_TRANSLATE_NOOP("athena::Validation", "a KMS key ARN, alias ARN, alias/NAME or key ID")},
     {Field::SessionId, "SessionId", QT_TRANSLATE_NOOP("athena::Validation", "Session ID"), 1, 256, "", nullptr, nullptr},
     {Field::ListSessionsMaxResults, "MaxResults", QT_TRANSLATE_NOOP("athena::Validation", "Max results"), 1, 100, "",
      nullptr, nullptr},
@@ -175,9 +200,43 @@ ValidationIssues validate(const StartSessionRequest &r)
         add(issues, u"SessionIdleTimeoutInMinutes"_s,
             checkNumber(Field::SessionIdleTimeoutInMinutes, r.sessionIdleTimeoutInMinutes, false));
     add(issues, u"ClientRequestToken"_s, checkText(Field::ClientRequestToken, r.clientRequestToken, false));
-    for (const Tag &t : r.tags) {
+    issues += validateTags(r.tags);
+    if (r.monitoringConfiguration)
+        issues += validate(*r.monitoringConfiguration);
+    return issues;
+}
+
+ValidationIssues validateTags(const QList<Tag> &tags)
+{
+    ValidationIssues issues;
+    QSet<QString> keys;
+    for (const Tag &t : tags) {
         add(issues, u"Tags"_s, checkText(Field::TagKey, t.key, true));
         add(issues, u"Tags"_s, checkText(Field::TagValue, t.value, false));
+        if (!t.key.isEmpty() && keys.contains(t.key))
+            issues.append({u"Tags"_s, QCoreApplication::translate("athena::Validation", "Tag '%1' appears twice").arg(t.key.left(40))});
+        keys.insert(t.key);
+    }
+    return issues;
+}
+
+ValidationIssues validate(const MonitoringConfiguration &m)
+{
+    // Enabled is required in each part; the model makes it a member every part has, so a part
+    // that is present always carries it. The strings are optional; present ones are checked.
+    ValidationIssues issues;
+    auto text = [&issues](Field field, const QString &value) {
+        add(issues, QString::fromLatin1(limitOf(field).apiName), checkText(field, value, false));
+    };
+    if (m.cloudWatchLogging) {
+        text(Field::CloudWatchLogGroup, m.cloudWatchLogging->logGroup);
+        text(Field::CloudWatchLogStreamNamePrefix, m.cloudWatchLogging->logStreamNamePrefix);
+    }
+    if (m.managedLogging)
+        text(Field::ManagedLoggingKmsKey, m.managedLogging->kmsKey);
+    if (m.s3Logging) {
+        text(Field::S3LogLocation, m.s3Logging->logLocation);
+        text(Field::S3LoggingKmsKey, m.s3Logging->kmsKey);
     }
     return issues;
 }

@@ -29,6 +29,13 @@ enum class Field {
     ClassificationName,
     TagKey,
     TagValue,
+    Tags,            // the StartSession Tags list: each entry is TagKey/TagValue, keys unique
+    Classifications, // EngineConfiguration.Classifications: Name (ClassificationName) and Properties
+    CloudWatchLogGroup,            // MonitoringConfiguration.CloudWatchLoggingConfiguration.LogGroup
+    CloudWatchLogStreamNamePrefix, // ….LogStreamNamePrefix
+    ManagedLoggingKmsKey,          // MonitoringConfiguration.ManagedLoggingConfiguration.KmsKey
+    S3LogLocation,                 // MonitoringConfiguration.S3LoggingConfiguration.LogLocation
+    S3LoggingKmsKey,               // ….KmsKey
     SessionId,
     ListSessionsMaxResults,
     ListSessionsNextToken,
@@ -66,6 +73,8 @@ using ValidationIssues = QList<ValidationIssue>;
 [[nodiscard]] std::optional<QString> checkText(Field field, const QString &value, bool required);
 
 [[nodiscard]] ValidationIssues validate(const StartSessionRequest &request);
+[[nodiscard]] ValidationIssues validate(const MonitoringConfiguration &monitoring); // as a member of StartSession
+[[nodiscard]] ValidationIssues validateTags(const QList<Tag> &tags);
 [[nodiscard]] ValidationIssues validate(const ListSessionsRequest &request);
 [[nodiscard]] ValidationIssues validateSessionId(const QString &sessionId); // GetSession, GetSessionStatus, TerminateSession
 [[nodiscard]] ValidationIssues validateWorkGroupName(const QString &name);  // GetWorkGroup

@@ -17,10 +17,14 @@ class StartSessionForm
     Q_DECLARE_TR_FUNCTIONS(StartSessionForm)
 
 public:
-    // The form's fields are the request's: WorkGroup, Description, the EngineConfiguration numbers,
-    // SessionIdleTimeoutInMinutes, NotebookVersion, AdditionalConfigs, SparkProperties, ClientRequestToken.
+    // The form's fields are the request's, every member of StartSession: WorkGroup, Description, the
+    // EngineConfiguration numbers, SessionIdleTimeoutInMinutes, NotebookVersion, AdditionalConfigs,
+    // SparkProperties, ClientRequestToken, and the less common ExecutionRole, Tags, Classifications
+    // (as JSON text, the API's list) and the MonitoringConfiguration's strings.
     using Field = athena::Field;
     using KeyValues = QList<std::pair<QString, QString>>;
+    // The request's booleans: CopyWorkGroupTags, and each logging destination's Enabled.
+    enum class Switch { CopyWorkGroupTags, ManagedLogging, CloudWatchLogging, S3Logging };
 
     static constexpr int defaultMaxConcurrentDpus = 20;
     static constexpr int defaultDpuSize = 1;
@@ -31,8 +35,12 @@ public:
 
     QString text(Field field) const;
     void setText(Field field, const QString &value);
-    KeyValues keyValues(Field field) const; // AdditionalConfigs, SparkProperties
+    KeyValues keyValues(Field field) const; // AdditionalConfigs, SparkProperties, Tags
     void setKeyValues(Field field, const KeyValues &values);
+    bool isOn(Switch s) const;
+    void setOn(Switch s, bool on);
+    // The fields the form offers, in the order the dialog shows them.
+    static const QList<Field> &fields();
     void newClientRequestToken();
 
     // nullopt when the field is valid; otherwise what is wrong, in a sentence.
@@ -50,18 +58,18 @@ public:
     std::optional<double> costPerHourAtFullUse() const;
     double costPerHourIdle() const { return m_price; }
 
-    // Prefilled from an existing session, with a new token ("start similar"). What GetSession tells
-    // and the form has no field for (execution role, monitoring, classifications) is carried over
-    // into request() as it was.
+    // Prefilled from an existing session, with a new token ("start similar"): every member GetSession
+    // tells. What the form has no field for (a CloudWatch destination's LogTypes, a destination
+    // present with Enabled false) is carried into request() as it was.
     static StartSessionForm similarTo(const athena::SessionDetails &session);
-    // The members carried over by similarTo(), for the dialog to name.
-    const QString &carriedExecutionRole() const { return m_executionRole; }
-    const std::optional<athena::MonitoringConfiguration> &carriedMonitoring() const { return m_monitoring; }
-    const QList<athena::Classification> &carriedClassifications() const { return m_classifications; }
 
 private:
     std::optional<int> number(Field field, std::optional<QString> *error) const;
     std::optional<QString> checkKeyValues(Field field) const;
+    std::optional<QString> checkTags() const;
+    // The Classifications text decoded; nullopt and a sentence in `error` when it is not the API's list.
+    std::optional<QList<athena::Classification>> classifications(QString *error) const;
+    std::optional<athena::MonitoringConfiguration> monitoring() const;
 
     QString m_workGroup;
     QString m_description;
@@ -73,8 +81,18 @@ private:
     QString m_token;
     KeyValues m_additional;
     KeyValues m_spark;
+    KeyValues m_tags;
     QString m_executionRole;
-    std::optional<athena::MonitoringConfiguration> m_monitoring;
-    QList<athena::Classification> m_classifications;
+    QString m_classifications; // JSON text
+    QString m_logGroup;
+    QString m_logStreamPrefix;
+    QString m_managedKmsKey;
+    QString m_s3Location;
+    QString m_s3KmsKey;
+    bool m_copyWorkGroupTags = false;
+    bool m_managedLogging = false;
+    bool m_cloudWatchLogging = false;
+    bool m_s3Logging = false;
+    std::optional<athena::MonitoringConfiguration> m_carriedMonitoring; // from similarTo()
     double m_price = defaultDpuHourPriceUsd;
 };

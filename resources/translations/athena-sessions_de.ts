@@ -564,12 +564,12 @@
 <context>
     <name>KeyValueTable</name>
     <message>
-        <location filename="../../ui/keyvaluetable.cpp" line="20"/>
+        <location filename="../../ui/keyvaluetable.cpp" line="23"/>
         <source>&amp;Add</source>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/keyvaluetable.cpp" line="22"/>
+        <location filename="../../ui/keyvaluetable.cpp" line="25"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -831,187 +831,331 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>StartSessionDialog</name>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="21"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="26"/>
         <source>Start session</source>
         <translation>Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="43"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="48"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="49"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="54"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="49"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="54"/>
         <source>What this session is for</source>
         <translation>Wofür diese Sitzung gedacht ist</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="51"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
         <source>Engine</source>
         <translation>Engine</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="53"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="58"/>
         <source>Max concurrent &amp;DPUs:</source>
         <translation>Max. gleichzeitige &amp;DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="53"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="58"/>
         <source>2 to 5000</source>
         <translation>2 bis 5000</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="54"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="59"/>
         <source>&amp;Coordinator DPU size:</source>
         <translation>DPU-Größe des &amp;Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="55"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="60"/>
         <source>Default &amp;executor DPU size:</source>
         <translation>Standard-DPU-Größe der &amp;Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
         <source>&amp;Idle timeout (minutes):</source>
         <translation>&amp;Leerlauf-Zeitlimit (Minuten):</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
         <source>1 to 480</source>
         <translation>1 bis 480</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="67"/>
         <source>&amp;Notebook version:</source>
         <translation>&amp;Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="71"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="76"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="73"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="78"/>
         <source>Additional configs</source>
         <translation>Zusätzliche Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="74"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="74"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="81"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="86"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="171"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="80"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="85"/>
         <source>Spark properties</source>
         <translation>Spark-Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="81"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="86"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="98"/>
-        <source>Advanced</source>
-        <translation>Erweitert</translation>
+        <location filename="../../ui/startsessiondialog.cpp" line="245"/>
+        <source>&amp;Managed logging (kept by Athena)</source>
+        <translation>&amp;Verwaltete Protokollierung (bei Athena)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="109"/>
-        <source>Sent with every retry of this start, so that a retry never starts a second session.</source>
-        <translation>Wird bei jeder Wiederholung dieses Starts mitgeschickt, damit eine Wiederholung nie eine zweite Sitzung startet.</translation>
+        <location filename="../../ui/startsessiondialog.cpp" line="246"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
+        <source>KMS key:</source>
+        <translation>KMS-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="112"/>
-        <source>New</source>
-        <translation>Neu</translation>
+        <location filename="../../ui/startsessiondialog.cpp" line="247"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
+        <source>optional: key ARN, alias or key ID</source>
+        <translation>optional: Schlüssel-ARN, Alias oder Schlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="116"/>
-        <source>Client request &amp;token:</source>
-        <translation>Client-Anfrage-&amp;Token:</translation>
+        <location filename="../../ui/startsessiondialog.cpp" line="248"/>
+        <source>Clo&amp;udWatch Logs</source>
+        <translation>Clo&amp;udWatch Logs</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="137"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="213"/>
-        <source>&amp;Start session</source>
-        <translation>Sitzung &amp;starten</translation>
+        <location filename="../../ui/startsessiondialog.cpp" line="249"/>
+        <source>Log group:</source>
+        <translation>Protokollgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="190"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="249"/>
+        <source>/aws-athena/spark</source>
+        <translation>/aws-athena/spark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="250"/>
+        <source>Stream prefix:</source>
+        <translation>Stream-Präfix:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="251"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="252"/>
+        <source>S&amp;3</source>
+        <translation>S&amp;3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
+        <source>Location:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
+        <source>s3://bucket/logs/</source>
+        <translation>s3://bucket/logs/</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="319"/>
         <source>up to %1 per hour with every DPU in use
 %2 per hour while idle (at %3 per DPU-hour)</source>
         <translation>bis zu %1 pro Stunde, wenn alle DPUs arbeiten
 %2 pro Stunde im Leerlauf (bei %3 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="194"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="323"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="206"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="335"/>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="214"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="343"/>
         <source>The session was not started: %1</source>
         <translation>Die Sitzung wurde nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="216"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="345"/>
         <source>&lt;br&gt;The request may have reached the service. Pressing Start again sends the same client request token, so it cannot start a second session.</source>
         <translation>&lt;br&gt;Die Anfrage hat den Dienst möglicherweise erreicht. Ein erneutes Starten schickt dasselbe Client-Anfrage-Token und kann daher keine zweite Sitzung starten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="203"/>
+        <source>Sent with every retry of this start, so that a retry never starts a second session.</source>
+        <translation>Wird bei jeder Wiederholung dieses Starts mitgeschickt, damit eine Wiederholung nie eine zweite Sitzung startet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="206"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="212"/>
+        <source>Client request &amp;token:</source>
+        <translation>Client-Anfrage-&amp;Token:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="124"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="342"/>
+        <source>&amp;Start session</source>
+        <translation>Sitzung &amp;starten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="103"/>
+        <source>Advanced: execution role, tags, logging, classifications, request token</source>
+        <translation>Erweitert: Ausführungsrolle, Tags, Protokollierung, Klassifizierungen, Anfrage-Token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="168"/>
+        <source>E&amp;xecution role:</source>
+        <translation>Ausführungs&amp;rolle:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="169"/>
+        <source>The workgroup&apos;s role unless set: arn:aws:iam::123456789012:role/name</source>
+        <translation>Leer: die Rolle der Arbeitsgruppe; sonst arn:aws:iam::123456789012:role/name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="171"/>
+        <source>Tag key</source>
+        <translation>Tag-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="174"/>
+        <source>Ta&amp;gs:</source>
+        <translation>Ta&amp;gs:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="180"/>
+        <source>&amp;Also tag the session with the workgroup&apos;s tags</source>
+        <translation>&amp;Auch die Tags der Arbeitsgruppe an die Sitzung hängen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="183"/>
+        <source>Logging:</source>
+        <translation>Protokollierung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="192"/>
+        <source>C&amp;lassifications (JSON):</source>
+        <translation>K&amp;lassifizierungen (JSON):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="207"/>
+        <source>A new token: pressing Start then starts a new session even if an earlier start reached the service.</source>
+        <translation>Ein neues Token: Starten beginnt dann eine neue Sitzung, auch wenn ein früherer Start den Dienst erreicht hat.</translation>
     </message>
 </context>
 <context>
     <name>StartSessionForm</name>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="75"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="131"/>
         <source>%1 must be a whole number</source>
         <translation>%1 muss eine ganze Zahl sein</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="82"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="138"/>
         <source>Additional config</source>
         <translation>Zusätzliche Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="82"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="138"/>
         <source>Spark property</source>
         <translation>Spark-Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="88"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="144"/>
         <source>%1 with value &apos;%2&apos; has no key</source>
         <translation>%1 mit dem Wert „%2“ hat keinen Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="90"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="146"/>
         <source>%1 &apos;%2&apos; appears twice</source>
         <translation>%1 „%2“ kommt zweimal vor</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="93"/>
-        <location filename="../../app/sessions/startsessionform.cpp" line="95"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="149"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="151"/>
         <source>%1 &apos;%2&apos;: %3</source>
         <translation>%1 „%2“: %3</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="121"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="164"/>
+        <source>The tag with value &apos;%1&apos; has no key</source>
+        <translation>Das Tag mit dem Wert „%1“ hat keinen Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="166"/>
+        <source>Tag &apos;%1&apos; appears twice</source>
+        <translation>Tag „%1“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="169"/>
+        <source>Tag &apos;%1&apos;: keys beginning with &apos;aws:&apos; are reserved for AWS</source>
+        <translation>Tag „%1“: Schlüssel, die mit „aws:“ beginnen, sind AWS vorbehalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="171"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="173"/>
+        <source>Tag &apos;%1&apos;: %2</source>
+        <translation>Tag „%1“: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="185"/>
+        <source>Classifications are not valid JSON: %1 at character %2</source>
+        <translation>Die Klassifizierungen sind kein gültiges JSON: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="189"/>
+        <source>Classifications must be a JSON list such as [{&quot;Name&quot;: &quot;spark-defaults&quot;, &quot;Properties&quot;: {…}}]</source>
+        <translation>Die Klassifizierungen müssen eine JSON-Liste sein, etwa [{&quot;Name&quot;: &quot;spark-defaults&quot;, &quot;Properties&quot;: {…}}]</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="196"/>
+        <source>Classifications do not match the API: %1</source>
+        <translation>Die Klassifizierungen passen nicht zur API: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="209"/>
+        <source>Classification &apos;%1&apos;, property &apos;%2&apos;: %3</source>
+        <translation>Klassifizierung „%1“, Eigenschaft „%2“: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="261"/>
         <source>A notebook version needs a NotebookId in the additional configs</source>
         <translation>Eine Notebook-Version braucht eine NotebookId in der zusätzlichen Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="283"/>
+        <source>S3 logging needs a location such as s3://bucket/logs/</source>
+        <translation>Die S3-Protokollierung braucht einen Ort wie s3://bucket/logs/</translation>
     </message>
 </context>
 <context>
@@ -1206,169 +1350,226 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>athena::Validation</name>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="17"/>
+        <location filename="../../app/athena/validation.cpp" line="24"/>
         <source>Workgroup</source>
         <translation>Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="18"/>
+        <location filename="../../app/athena/validation.cpp" line="25"/>
         <source>letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
         <translation>Buchstaben, Ziffern, „.“, „_“ und „-“ enthalten</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="19"/>
+        <location filename="../../app/athena/validation.cpp" line="26"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="21"/>
+        <location filename="../../app/athena/validation.cpp" line="28"/>
         <source>Max concurrent DPUs</source>
         <translation>Max. gleichzeitige DPUs</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="21"/>
+        <location filename="../../app/athena/validation.cpp" line="28"/>
         <source> DPUs</source>
         <translation> DPUs</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="23"/>
+        <location filename="../../app/athena/validation.cpp" line="30"/>
         <source>Coordinator DPU size</source>
         <translation>DPU-Größe des Koordinators</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="23"/>
-        <location filename="../../app/athena/validation.cpp" line="25"/>
+        <location filename="../../app/athena/validation.cpp" line="30"/>
+        <location filename="../../app/athena/validation.cpp" line="32"/>
         <source> DPU</source>
         <translation> DPU</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="25"/>
+        <location filename="../../app/athena/validation.cpp" line="32"/>
         <source>Default executor DPU size</source>
         <translation>Standard-DPU-Größe der Executors</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="27"/>
+        <location filename="../../app/athena/validation.cpp" line="34"/>
         <source>Idle timeout</source>
         <translation>Leerlauf-Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="27"/>
+        <location filename="../../app/athena/validation.cpp" line="34"/>
         <source> minutes</source>
         <translation> Minuten</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="28"/>
+        <location filename="../../app/athena/validation.cpp" line="35"/>
         <source>Notebook version</source>
         <translation>Notebook-Version</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="31"/>
+        <location filename="../../app/athena/validation.cpp" line="38"/>
         <source>Additional configs</source>
         <translation>Zusätzliche Konfigurationen</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="32"/>
+        <location filename="../../app/athena/validation.cpp" line="39"/>
         <source>Spark properties</source>
         <translation>Spark-Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="34"/>
+        <location filename="../../app/athena/validation.cpp" line="41"/>
         <source>Client request token</source>
         <translation>Client-Anfrage-Token</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="36"/>
+        <location filename="../../app/athena/validation.cpp" line="43"/>
         <source>Execution role</source>
         <translation>Ausführungsrolle</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="38"/>
+        <location filename="../../app/athena/validation.cpp" line="45"/>
         <source>an IAM role ARN such as arn:aws:iam::123456789012:role/name</source>
         <translation>eine IAM-Rollen-ARN wie arn:aws:iam::123456789012:role/name sein</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="39"/>
+        <location filename="../../app/athena/validation.cpp" line="46"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="40"/>
+        <location filename="../../app/athena/validation.cpp" line="47"/>
         <source>printable characters</source>
         <translation>druckbare Zeichen enthalten</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="41"/>
+        <location filename="../../app/athena/validation.cpp" line="48"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="42"/>
+        <location filename="../../app/athena/validation.cpp" line="49"/>
         <source>Classification name</source>
         <translation>Klassifizierungsname</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="44"/>
+        <location filename="../../app/athena/validation.cpp" line="51"/>
         <source>Tag key</source>
         <translation>Tag-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="45"/>
+        <location filename="../../app/athena/validation.cpp" line="52"/>
         <source>Tag value</source>
         <translation>Tag-Wert</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="46"/>
+        <location filename="../../app/athena/validation.cpp" line="53"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="54"/>
+        <source>Classifications</source>
+        <translation>Klassifizierungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="57"/>
+        <source>Log group</source>
+        <translation>Protokollgruppe</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="58"/>
+        <source>letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;/&apos; and &apos;-&apos;</source>
+        <translation>Buchstaben, Ziffern, „.“, „_“, „/“ und „-“ enthalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="60"/>
+        <source>Log stream prefix</source>
+        <translation>Stream-Präfix</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="61"/>
+        <source>characters other than &apos;:&apos; and &apos;*&apos;</source>
+        <translation>andere Zeichen als „:“ und „*“ enthalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="63"/>
+        <location filename="../../app/athena/validation.cpp" line="69"/>
+        <source>KMS key</source>
+        <translation>KMS-Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="64"/>
+        <location filename="../../app/athena/validation.cpp" line="70"/>
+        <source>a KMS key ARN, alias ARN, alias/NAME or key ID</source>
+        <translation>eine KMS-Schlüssel-ARN, Alias-ARN, alias/NAME oder Schlüssel-ID sein</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="66"/>
+        <source>S3 log location</source>
+        <translation>S3-Protokollort</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="67"/>
+        <source>an S3 URI such as s3://bucket/prefix/</source>
+        <translation>eine S3-URI wie s3://bucket/prefix/ sein</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="71"/>
         <source>Session ID</source>
         <translation>Sitzungs-ID</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="47"/>
-        <location filename="../../app/athena/validation.cpp" line="51"/>
-        <location filename="../../app/athena/validation.cpp" line="53"/>
+        <location filename="../../app/athena/validation.cpp" line="72"/>
+        <location filename="../../app/athena/validation.cpp" line="76"/>
+        <location filename="../../app/athena/validation.cpp" line="78"/>
         <source>Max results</source>
         <translation>Max. Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="49"/>
-        <location filename="../../app/athena/validation.cpp" line="55"/>
+        <location filename="../../app/athena/validation.cpp" line="74"/>
+        <location filename="../../app/athena/validation.cpp" line="80"/>
         <source>Next token</source>
         <translation>Fortsetzungstoken</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="116"/>
-        <location filename="../../app/athena/validation.cpp" line="131"/>
+        <location filename="../../app/athena/validation.cpp" line="141"/>
+        <location filename="../../app/athena/validation.cpp" line="156"/>
         <source>%1 is required</source>
         <translation>%1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="123"/>
+        <location filename="../../app/athena/validation.cpp" line="148"/>
         <source>%1 must be %2%3</source>
         <translation>%1 muss %2%3 sein</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="124"/>
+        <location filename="../../app/athena/validation.cpp" line="149"/>
         <source>%1 must be between %2 and %3%4</source>
         <translation>%1 muss zwischen %2 und %3%4 liegen</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="135"/>
+        <location filename="../../app/athena/validation.cpp" line="160"/>
         <source>%1 must be at most %2 characters (it has %3)</source>
         <translation>%1 darf höchstens %2 Zeichen haben (hat %3)</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="136"/>
+        <location filename="../../app/athena/validation.cpp" line="161"/>
         <source>%1 must be %2 to %3 characters (it has %4)</source>
         <translation>%1 muss %2 bis %3 Zeichen haben (hat %4)</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="149"/>
+        <location filename="../../app/athena/validation.cpp" line="174"/>
         <source>%1 may contain only %2</source>
         <translation>%1 darf nur %2</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="173"/>
+        <location filename="../../app/athena/validation.cpp" line="198"/>
         <source>A notebook version needs a NotebookId in the additional configs</source>
         <translation>Eine Notebook-Version braucht eine NotebookId in der zusätzlichen Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="217"/>
+        <source>Tag &apos;%1&apos; appears twice</source>
+        <translation>Tag „%1“ kommt zweimal vor</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void buildsTheRequest();
     void costEstimate();
     void startSimilar();
+    void everyMemberReachesTheRequest();
+    void startSimilarCarriesWhatTheFormCannotShow();
 };
 
 void TestStartSessionForm::defaults()
@@ -58,6 +60,34 @@ void TestStartSessionForm::fieldRules_data()
     QTest::newRow("workgroup bad") << f(F::WorkGroup) << u"my wg"_s << u"Workgroup may contain only letters, digits, '.', '_' and '-'"_s;
     QTest::newRow("description long") << f(F::Description) << QString(1025, u'd') << u"Description must be at most 1024 characters (it has 1025)"_s;
     QTest::newRow("token short") << f(F::ClientRequestToken) << u"abc"_s << u"Client request token must be 32 to 128 characters (it has 3)"_s;
+    // The Advanced section.
+    QTest::newRow("role ok") << f(F::ExecutionRole) << u"arn:aws:iam::123456789012:role/spark-exec"_s << QString();
+    QTest::newRow("role gov") << f(F::ExecutionRole) << u"arn:aws-us-gov:iam::123456789012:role/x/y"_s << QString();
+    QTest::newRow("role bad") << f(F::ExecutionRole) << u"spark-exec-role-for-etl"_s
+                              << u"Execution role may contain only an IAM role ARN such as arn:aws:iam::123456789012:role/name"_s;
+    QTest::newRow("log group ok") << f(F::CloudWatchLogGroup) << u"/aws-athena/spark"_s << QString();
+    QTest::newRow("log group bad") << f(F::CloudWatchLogGroup) << u"my logs"_s
+                                   << u"Log group may contain only letters, digits, '.', '_', '/' and '-'"_s;
+    QTest::newRow("prefix bad") << f(F::CloudWatchLogStreamNamePrefix) << u"a:b"_s
+                                << u"Log stream prefix may contain only characters other than ':' and '*'"_s;
+    QTest::newRow("kms arn") << f(F::ManagedLoggingKmsKey) << u"arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"_s << QString();
+    QTest::newRow("kms alias") << f(F::S3LoggingKmsKey) << u"alias/athena-logs"_s << QString();
+    QTest::newRow("kms id") << f(F::S3LoggingKmsKey) << u"1234abcd-12ab-34cd-56ef-1234567890ab"_s << QString();
+    QTest::newRow("kms bad") << f(F::ManagedLoggingKmsKey) << u"my key"_s
+                             << u"KMS key may contain only a KMS key ARN, alias ARN, alias/NAME or key ID"_s;
+    QTest::newRow("s3 ok") << f(F::S3LogLocation) << u"s3://my-logs/athena/"_s << QString();
+    QTest::newRow("s3 bad") << f(F::S3LogLocation) << u"https://my-logs/athena/"_s
+                            << u"S3 log location may contain only an S3 URI such as s3://bucket/prefix/"_s;
+    QTest::newRow("classifications empty") << f(F::Classifications) << u"  "_s << QString();
+    QTest::newRow("classifications ok") << f(F::Classifications) << uR"([{"Name":"spark-defaults","Properties":{"a":"b"}}])"_s << QString();
+    QTest::newRow("classifications not json") << f(F::Classifications) << u"[{"_s
+                                              << u"Classifications are not valid JSON: unterminated object at character 2"_s;
+    QTest::newRow("classifications object") << f(F::Classifications) << uR"({"Name":"x"})"_s
+                                            << uR"(Classifications must be a JSON list such as [{"Name": "spark-defaults", "Properties": {…}}])"_s;
+    QTest::newRow("classifications wrong type")
+        << f(F::Classifications) << uR"([{"Name":"x","Properties":["a"]}])"_s
+        << u"Classifications do not match the API: EngineConfiguration.Classifications[0].Properties: expected an object, got an array"_s;
+    QTest::newRow("classifications no name") << f(F::Classifications) << uR"([{"Properties":{}}])"_s << u"Classification name is required"_s;
 }
 
 void TestStartSessionForm::fieldRules()
@@ -159,6 +189,71 @@ void TestStartSessionForm::startSimilar()
     QCOMPARE(r.monitoringConfiguration, d.monitoringConfiguration);
     QCOMPARE(r.engineConfiguration.classifications, d.engineConfiguration.classifications);
     QCOMPARE(r.engineConfiguration.sparkProperties, d.engineConfiguration.sparkProperties);
+}
+
+void TestStartSessionForm::everyMemberReachesTheRequest()
+{
+    StartSessionForm form;
+    form.setText(F::WorkGroup, u"spark-etl"_s);
+    form.setText(F::ExecutionRole, u"arn:aws:iam::123456789012:role/spark"_s);
+    form.setKeyValues(F::Tags, {{u"team"_s, u"data"_s}, {QString(), QString()}, {u" cost-centre "_s, QString()}});
+    form.setOn(StartSessionForm::Switch::CopyWorkGroupTags, true);
+    form.setText(F::Classifications, uR"([{"Name":"spark-defaults","Properties":{"spark.sql.adaptive.enabled":"true"}}])"_s);
+    form.setOn(StartSessionForm::Switch::ManagedLogging, true);
+    form.setOn(StartSessionForm::Switch::CloudWatchLogging, true);
+    form.setText(F::CloudWatchLogGroup, u"/aws-athena/spark"_s);
+    form.setOn(StartSessionForm::Switch::S3Logging, true);
+    QCOMPARE(form.check(F::S3LogLocation).value_or(QString()), u"S3 logging needs a location such as s3://bucket/logs/"_s);
+    form.setText(F::S3LogLocation, u"s3://logs/athena/"_s);
+    QVERIFY2(form.isValid(), qPrintable(form.problems().value(0).second));
+    const StartSessionRequest r = form.request();
+    QCOMPARE(r.executionRole, u"arn:aws:iam::123456789012:role/spark"_s);
+    QCOMPARE(r.tags, (QList<Tag>{Tag{u"team"_s, u"data"_s}, Tag{u"cost-centre"_s, QString()}}));
+    QCOMPARE(r.copyWorkGroupTags, std::optional<bool>(true));
+    QCOMPARE(r.engineConfiguration.classifications,
+             (QList<Classification>{Classification{u"spark-defaults"_s, {{u"spark.sql.adaptive.enabled"_s, u"true"_s}}}}));
+    QVERIFY(r.monitoringConfiguration);
+    QCOMPARE(r.monitoringConfiguration->managedLogging, std::optional(ManagedLoggingConfiguration{true, {}}));
+    QCOMPARE(r.monitoringConfiguration->cloudWatchLogging->logGroup, u"/aws-athena/spark"_s);
+    QCOMPARE(r.monitoringConfiguration->s3Logging, std::optional(S3LoggingConfiguration{true, {}, u"s3://logs/athena/"_s}));
+    QVERIFY(validate(r).isEmpty());
+
+    // Switched off and never copied from a session: not sent at all.
+    form.setOn(StartSessionForm::Switch::ManagedLogging, false);
+    form.setOn(StartSessionForm::Switch::CloudWatchLogging, false);
+    form.setOn(StartSessionForm::Switch::S3Logging, false);
+    form.setOn(StartSessionForm::Switch::CopyWorkGroupTags, false);
+    QVERIFY(!form.request().monitoringConfiguration);
+    QVERIFY(!form.request().copyWorkGroupTags);
+
+    form.setKeyValues(F::Tags, {{u"team"_s, u"a"_s}, {u"team"_s, u"b"_s}});
+    QCOMPARE(form.check(F::Tags).value_or(QString()), u"Tag 'team' appears twice"_s);
+    form.setKeyValues(F::Tags, {{u"aws:createdBy"_s, u"me"_s}});
+    QCOMPARE(form.check(F::Tags).value_or(QString()), u"Tag 'aws:createdBy': keys beginning with 'aws:' are reserved for AWS"_s);
+    form.setKeyValues(F::Tags, {{u"k"_s, QString(257, u'v')}});
+    QCOMPARE(form.check(F::Tags).value_or(QString()), u"Tag 'k': Tag value must be at most 256 characters (it has 257)"_s);
+    form.setKeyValues(F::Tags, {{QString(), u"orphan"_s}});
+    QCOMPARE(form.check(F::Tags).value_or(QString()), u"The tag with value 'orphan' has no key"_s);
+}
+
+void TestStartSessionForm::startSimilarCarriesWhatTheFormCannotShow()
+{
+    SessionDetails d;
+    d.workGroup = u"spark-ml"_s;
+    d.engineConfiguration.maxConcurrentDpus = 20;
+    MonitoringConfiguration m;
+    m.cloudWatchLogging = CloudWatchLoggingConfiguration{true, u"/spark"_s, u"run-"_s, {{u"SPARK_DRIVER"_s, {u"STDOUT"_s, u"STDERR"_s}}}};
+    m.managedLogging = ManagedLoggingConfiguration{false, {}}; // present, switched off
+    d.monitoringConfiguration = m;
+    StartSessionForm form = StartSessionForm::similarTo(d);
+    QVERIFY(form.isOn(StartSessionForm::Switch::CloudWatchLogging));
+    QVERIFY(!form.isOn(StartSessionForm::Switch::ManagedLogging));
+    QCOMPARE(form.text(F::CloudWatchLogGroup), u"/spark"_s);
+    QCOMPARE(form.request().monitoringConfiguration, d.monitoringConfiguration); // LogTypes and Enabled=false kept
+    // Edited fields win; LogTypes stay.
+    form.setText(F::CloudWatchLogGroup, u"/other"_s);
+    QCOMPARE(form.request().monitoringConfiguration->cloudWatchLogging->logGroup, u"/other"_s);
+    QCOMPARE(form.request().monitoringConfiguration->cloudWatchLogging->logTypes, m.cloudWatchLogging->logTypes);
 }
 
 QTEST_GUILESS_MAIN(TestStartSessionForm)

@@ -4,7 +4,13 @@
 #include "ui/detailpane.h"
 #include "support/guitestsupport.h"
 #include "ui/mainwindow.h"
+#include "ui/keyvaluetable.h"
 #include "ui/startsessiondialog.h"
+
+#include <QCheckBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QToolButton>
 
 #include <QApplication>
 #include <QComboBox>
@@ -132,9 +138,20 @@ void TestScreenshots::dialogWithServiceError()
     dialog->findChild<QLineEdit *>(u"maxDpusEdit"_s)->setText(u"60"_s);
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"serviceErrorLabel"_s)->isVisible(), 10000);
-    dialog->findChild<QLineEdit *>(u"idleTimeoutEdit"_s)->setText(u"600"_s); // and a field error
-    dialog->adjustSize();
     save(dialog, u"start-session-dialog-error.png"_s);
+    // The Advanced section open, with a field error beside its field.
+    QTest::mouseClick(dialog->findChild<QToolButton *>(u"advancedToggle"_s), Qt::LeftButton);
+    dialog->findChild<QLineEdit *>(u"executionRoleEdit"_s)->setText(u"spark-role"_s);
+    dialog->findChild<QCheckBox *>(u"s3LoggingCheck"_s)->setChecked(true);
+    dialog->findChild<QLineEdit *>(u"s3LocationEdit"_s)->setText(u"s3://team-logs/athena/"_s);
+    dialog->findChild<KeyValueTable *>(u"tagsTable"_s)->setPairs({{u"team"_s, u"churn"_s}});
+    dialog->resize(dialog->width(), 690);
+    auto *scroll = dialog->findChild<QScrollArea *>(u"startSessionScroll"_s);
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    auto *location = dialog->findChild<QLineEdit *>(u"s3LocationEdit"_s);
+    QTRY_VERIFY(location->isVisible() && location->height() > 0);
+    scroll->ensureWidgetVisible(location);
+    save(dialog, u"start-session-dialog-advanced.png"_s);
     dialog->reject();
 }
 

@@ -1,8 +1,17 @@
 // The start-session dialog as a user types into it: messages beside the fields, OK only when
 // valid, the cost estimate, submission, and a refused submission that keeps the input.
+#include "athena/athenajson.h"
+#include "support/testpaths.h"
 #include "ui/keyvaluetable.h"
 #include "ui/startsessiondialog.h"
 
+#include <QCheckBox>
+#include <QJsonDocument>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QScrollArea>
+#include <QTemporaryFile>
+#include <QToolButton>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +37,9 @@ private Q_SLOTS:
     void submitEmitsTheRequestAndWaits();
     void refusedSubmissionKeepsTheInput();
     void startSimilarIsPrefilled();
+    void advancedOffersEveryMemberAndBotocoreAcceptsTheRequest();
+    void serviceErrorGoesWhenTheInputChanges();
+    void fitsASmallScreen();
 
 private:
     template <typename T>
@@ -196,6 +208,90 @@ void TestStartSessionDialog::startSimilarIsPrefilled()
     QCOMPARE(dialog.findChild<QLineEdit *>(u"maxDpusEdit"_s)->text(), u"120"_s);
     QCOMPARE(dialog.findChild<QLineEdit *>(u"idleTimeoutEdit"_s)->text(), u"60"_s);
     QCOMPARE(dialog.findChild<KeyValueTable *>(u"sparkPropertiesTable"_s)->pairs(), (KeyValueTable::Pairs{{u"spark.x"_s, u"y"_s}}));
+}
+
+void TestStartSessionDialog::advancedOffersEveryMemberAndBotocoreAcceptsTheRequest()
+{
+    QVERIFY(!child<QWidget>(u"advancedGroup"_s)->isVisible());
+    QTest::mouseClick(child<QToolButton>(u"advancedToggle"_s), Qt::LeftButton);
+    QVERIFY(child<QWidget>(u"advancedGroup"_s)->isVisible());
+    // The token's label is a real label: its '&' is a shortcut, not a character on screen.
+    const auto labels = m_dialog->findChildren<QLabel *>();
+    const auto tokenLabel = std::find_if(labels.begin(), labels.end(), [this](QLabel *l) { return l->buddy() == child<QLineEdit>(u"tokenEdit"_s); });
+    QVERIFY(tokenLabel != labels.end());
+
+    typeInto(u"executionRoleEdit"_s, u"spark-role"_s);
+    QVERIFY(child<QLabel>(u"executionRoleError"_s)->isVisible());
+    QVERIFY(!child<QPushButton>(u"okButton"_s)->isEnabled());
+    typeInto(u"executionRoleEdit"_s, u"arn:aws:iam::123456789012:role/spark"_s);
+    QVERIFY(!child<QLabel>(u"executionRoleError"_s)->isVisible());
+
+    auto *tags = child<KeyValueTable>(u"tagsTable"_s);
+    tags->setPairs({{u"team"_s, u"data"_s}});
+    child<QCheckBox>(u"copyWorkGroupTagsCheck"_s)->setChecked(true);
+    // A destination's fields are usable only while it is switched on.
+    QVERIFY(!child<QLineEdit>(u"s3LocationEdit"_s)->isEnabled());
+    child<QCheckBox>(u"s3LoggingCheck"_s)->setChecked(true);
+    QVERIFY(child<QLineEdit>(u"s3LocationEdit"_s)->isEnabled());
+    QVERIFY(child<QLabel>(u"s3LocationError"_s)->isVisible()); // on, but where to?
+    typeInto(u"s3LocationEdit"_s, u"s3://logs/athena/"_s);
+    child<QCheckBox>(u"cloudWatchLoggingCheck"_s)->setChecked(true);
+    typeInto(u"logGroupEdit"_s, u"/aws-athena/spark"_s);
+    child<QCheckBox>(u"managedLoggingCheck"_s)->setChecked(true);
+    auto *classifications = child<QPlainTextEdit>(u"classificationsEdit"_s);
+    classifications->setPlainText(u"[{\"Name\": \"spark-defaults\""_s);
+    QVERIFY(child<QLabel>(u"classificationsError"_s)->isVisible());
+    classifications->setPlainText(uR"([{"Name": "spark-defaults", "Properties": {"spark.sql.adaptive.enabled": "true"}}])"_s);
+    QVERIFY(!child<QLabel>(u"classificationsError"_s)->isVisible());
+    QVERIFY(child<QPushButton>(u"okButton"_s)->isEnabled());
+
+    QSignalSpy submitted(m_dialog.get(), &StartSessionDialog::submitRequested);
+    QTest::mouseClick(child<QPushButton>(u"okButton"_s), Qt::LeftButton);
+    QCOMPARE(submitted.size(), 1);
+    const auto r = submitted.first().first().value<athena::StartSessionRequest>();
+    QCOMPARE(r.executionRole, u"arn:aws:iam::123456789012:role/spark"_s);
+    QCOMPARE(r.tags, (QList<athena::Tag>{athena::Tag{u"team"_s, u"data"_s}}));
+    QCOMPARE(r.copyWorkGroupTags, std::optional<bool>(true));
+    QCOMPARE(r.monitoringConfiguration->s3Logging->logLocation, u"s3://logs/athena/"_s);
+    QCOMPARE(r.engineConfiguration.classifications.size(), 1);
+
+    // botocore's own model validation of the body this request becomes.
+    const QString python = testing::pythonWith(u"botocore"_s);
+    if (python.isEmpty())
+        QSKIP("[peer:botocore] botocore is not installed: the request was not checked against the model");
+    QTemporaryFile body;
+    QVERIFY(body.open());
+    body.write(QJsonDocument(athena::json::toJson(r)).toJson());
+    body.close();
+    QProcess p;
+    p.start(python, {testing::toolsDir(u"botocore_validate.py"_s), u"StartSession"_s, u"request"_s, body.fileName()});
+    QVERIFY(p.waitForFinished(60000));
+    const QByteArray verdict = p.readAllStandardOutput() + p.readAllStandardError();
+    QVERIFY2(p.exitCode() == 0, verdict.constData());
+    QVERIFY2(verdict.contains("StartSession request valid"), verdict.constData());
+    qInfo("%s", verdict.trimmed().constData());
+}
+
+void TestStartSessionDialog::serviceErrorGoesWhenTheInputChanges()
+{
+    QTest::mouseClick(child<QPushButton>(u"okButton"_s), Qt::LeftButton);
+    m_dialog->showServiceError(aws::AwsError::make(aws::AwsError::Kind::Service, u"InvalidRequestException"_s,
+                                                   u"Workgroup spark-analytics is not a Spark workgroup"_s));
+    auto *banner = child<QLabel>(u"serviceErrorLabel"_s);
+    QVERIFY(banner->isVisible());
+    typeInto(u"descriptionEdit"_s, u"x"_s);
+    QVERIFY(!banner->isVisible());
+}
+
+void TestStartSessionDialog::fitsASmallScreen()
+{
+    // With every section open the content is taller than 700 pixels; the dialog is not, it scrolls.
+    QTest::mouseClick(child<QToolButton>(u"advancedToggle"_s), Qt::LeftButton);
+    m_dialog->resize(900, 640);
+    auto *scroll = child<QScrollArea>(u"startSessionScroll"_s);
+    QTRY_VERIFY(scroll->widget()->height() > scroll->viewport()->height());
+    QVERIFY(child<QPushButton>(u"okButton"_s)->isVisible());
+    QVERIFY(m_dialog->minimumSizeHint().height() < 640);
 }
 
 QTEST_MAIN(TestStartSessionDialog)
