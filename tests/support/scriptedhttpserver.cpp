@@ -56,7 +56,7 @@ void ScriptedHttpServer::onReadyRead(QTcpSocket *socket)
         r.body = buffer.mid(end + 4, length);
         buffer.remove(0, end + 4 + length);
         received.append(r);
-        const Action action = script.isEmpty() ? fallback : script.takeFirst();
+        const Action action = !script.isEmpty() ? script.takeFirst() : handler ? handler(r) : fallback;
         Q_EMIT requestReceived();
         switch (action.kind) {
         case Action::Kind::Close:

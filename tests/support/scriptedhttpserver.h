@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTcpServer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace testing {
@@ -48,6 +50,9 @@ public:
 
     QList<Action> script;
     Action fallback = Action::respond(200, "{}");
+    // When set, answers every request the script does not (instead of `fallback`), e.g. by its
+    // X-Amz-Target.
+    std::function<Action(const Received &request)> handler;
     QList<Received> received;
 
 Q_SIGNALS:

@@ -191,16 +191,19 @@ void TestMainWindow::terminateAsksFirst()
     QVERIFY(m_window->selectSession(id));
     QAction *terminate = m_window->findChild<QAction *>(u"terminateAction"_s);
     QVERIFY(terminate->isEnabled());
+    QSignalSpy terminated(m_dashboard.get(), &Dashboard::terminateFinished);
     messageboxes::setNextAnswer(QMessageBox::No);
     terminate->trigger();
     QVERIFY(messageboxes::lastText().contains(id));
-    QTest::qWait(300);
     QCOMPARE(stateOf(id), u"IDLE"_s); // declined: nothing happened
 
     messageboxes::setNextAnswer(QMessageBox::Yes);
     terminate->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(stateOf(id) == u"TERMINATING"_s || stateOf(id) == u"TERMINATED"_s, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(id), u"TERMINATED"_s, 15000);
+    // One TerminateSession in all: had the declined one been sent, it would have finished first.
+    QTRY_COMPARE(terminated.size(), 1);
+    QCOMPARE(terminated.first().first().toString(), id);
     QTRY_VERIFY(!terminate->isEnabled()); // nothing left to terminate in the selection
 }
 
