@@ -1,12 +1,11 @@
 #include "dashboard/dashboard.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QTranslator>
 #include <QTimer>
 
 #include <cstdio>
@@ -43,12 +42,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(u"io.github.athenasessions.AthenaSessions"_s);
 
     // The user's language: this app's strings, and Qt's own (standard buttons, dialogs).
-    QTranslator appTranslator;
-    QTranslator qtTranslator;
-    if (appTranslator.load(QLocale(), u"athena-sessions"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&appTranslator);
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    const Translations translations;
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "A dashboard for Amazon Athena for Apache Spark sessions."));

@@ -216,7 +216,7 @@ void DetailPane::setDetails(const athena::SessionDetails &d, const QDateTime &up
     const QLocale locale;
     set(QStringLiteral("dpuHours"), d.dpuExecutionInMillis ? locale.toString(d.dpuHours(), 'f', 3) : QString());
     set(QStringLiteral("estimatedCost"),
-        d.dpuExecutionInMillis ? tr("%1 (at %2 per DPU-hour)").arg(stateappearance::usd(d.dpuHours() * m_price), stateappearance::usd(m_price))
+        d.dpuExecutionInMillis ? tr("%1 (at %2 per DPU-hour)").arg(SessionTableModel::formatUsd(d.dpuHours() * m_price), SessionTableModel::formatUsd(m_price))
                                : QString());
     m_stack->setCurrentIndex(1);
     updateAge();

@@ -82,13 +82,13 @@ bool EmptyStatePage::explain(Dashboard *dashboard, const std::optional<aws::AwsE
     }
     const int sourceRows = dashboard->model()->rowCount();
     const int visibleRows = dashboard->proxy()->rowCount();
-    if (sourceRows > 0 && visibleRows == 0) {
+    if (sourceRows > 0 && visibleRows == 0 && !dashboard->proxy()->searchText().isEmpty()) {
         present(tr("No session matches “%1”").arg(dashboard->proxy()->searchText()),
                 tr("The search looks at session IDs and descriptions."), tr("Clear search"), Request::ClearSearch);
         return true;
     }
-    if (sourceRows > 0)
-        return false;
+    if (visibleRows > 0)
+        return false; // (rows of ended sessions the state filter hides count as none)
     if (dashboard->workGroupsLoaded() && dashboard->sparkWorkGroups().isEmpty()) {
         present(tr("No Spark workgroups"),
                 tr("<p>This account has no workgroup with an Apache Spark engine in %1.</p><p>Create one in the Athena "

@@ -10,6 +10,7 @@
 #include "ui/sessiontableview.h"
 #include "ui/signindialog.h"
 #include "ui/startsessionlauncher.h"
+#include "ui/tablelive.h"
 #include "ui/stateappearance.h"
 #include "ui/windowactions.h"
 #include "ui/windowsettings.h"
@@ -26,6 +27,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
+
+using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(Dashboard *dashboard, QWidget *parent) : QMainWindow(parent), m_dashboard(dashboard)
 {
@@ -115,6 +118,7 @@ void MainWindow::createLayout()
     setStatusBar(m_status);
     connect(m_status, &WindowStatusBar::cancelRequested, m_dashboard, &Dashboard::cancelLoading);
     connect(m_status, &WindowStatusBar::retryRequested, m_actions->refresh(), &QAction::trigger);
+    m_live = new TableLive(m_table, m_dashboard, m_status, this);
 
     connect(m_bar, &ConnectionBar::connectionChosen, this, &MainWindow::connectTo);
     connect(m_bar, &ConnectionBar::scopeChosen, this, [this](const QString &wg, const StateFilter &filter) {
@@ -184,6 +188,7 @@ void MainWindow::connectDashboard()
     });
     connect(m_dashboard, &Dashboard::loadingFinished, this, [this](bool complete, int sessions) {
         m_status->showLoadingFinished(complete, sessions);
+        m_live->update();
         m_empty->setLastListingComplete(complete);
         if (complete)
             m_listingError.reset();
@@ -294,6 +299,7 @@ void MainWindow::showConnectionError(const aws::AwsError &error)
 {
     m_connectionError = error;
     m_status->setConnectionText(tr("Not connected"));
+    m_status->clearCount(); // no count beside a page that says there is nothing to count
     updateEmptyState();
 }
 
@@ -407,11 +413,20 @@ void MainWindow::terminateSelected()
     const QStringList ids = activeSelectedIds();
     if (ids.isEmpty())
         return;
-    const QString text = ids.size() == 1
-                             ? tr("Terminate session %1?\n\nIts running calculation, if any, is cancelled. This cannot be undone.").arg(ids.first())
-                             : tr("Terminate %n sessions?\n\nTheir running calculations are cancelled. This cannot be undone.",
-                                  nullptr, static_cast<int>(ids.size()));
-    if (messageboxes::question(this, tr("Terminate"), text) != QMessageBox::Yes)
+    // Which sessions, by ID and description, so that nobody terminates the wrong ones.
+    constexpr int listed = 10;
+    QStringList lines;
+    for (const QString &id : ids.first(std::min<qsizetype>(ids.size(), listed))) {
+        const int row = m_dashboard->model()->rowOf(id);
+        const QString description = row >= 0 ? m_dashboard->model()->summaryAt(row).description : QString();
+        lines << (description.isEmpty() ? u"• %1"_s.arg(id) : u"• %1 — %2"_s.arg(id, description.left(60)));
+    }
+    if (ids.size() > listed)
+        lines << tr("…and %n more", nullptr, static_cast<int>(ids.size() - listed));
+    const int n = static_cast<int>(ids.size());
+    const QString text = tr("Terminate these sessions?", nullptr, n) + u"\n\n"_s + lines.join(u'\n') + u"\n\n"_s
+                         + tr("Running calculations are cancelled. This cannot be undone.");
+    if (!messageboxes::confirm(this, tr("Terminate sessions", nullptr, n), text, tr("&Terminate %n session(s)", nullptr, n)))
         return;
     m_dashboard->terminateSessions(ids);
 }

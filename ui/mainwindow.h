@@ -17,6 +17,7 @@ class SessionTableView;
 class StartSessionDialog;
 class StartSessionLauncher;
 class StateAppearanceProxy;
+class TableLive;
 class WindowActions;
 class WindowStatusBar;
 
@@ -42,6 +43,7 @@ public:
     // For tests and scripting.
     QTableView *table() const;
     DetailPane *detailPane() const { return m_detail; }
+    WindowStatusBar *windowStatusBar() const { return m_status; }
     ConnectionBar *connectionBar() const { return m_bar; }
     Notifier *notifier() const { return m_notifier; }
     QStringList selectedSessionIds() const;
@@ -92,6 +94,7 @@ private:
     RowExporter *m_exporter;
     StartSessionLauncher *m_launcher;
     ScreenshotMode *m_screenshot;
+    TableLive *m_live = nullptr;
 
     std::optional<aws::AwsError> m_connectionError;
     std::optional<aws::AwsError> m_listingError;

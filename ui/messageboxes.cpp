@@ -1,11 +1,14 @@
 #include "ui/messageboxes.h"
 
+#include <QPushButton>
+
 namespace messageboxes {
 
 namespace {
 
 QMessageBox::StandardButton g_nextAnswer = QMessageBox::NoButton;
 QString g_lastText;
+QString g_lastAcceptText;
 
 } // namespace
 
@@ -28,6 +31,21 @@ void warning(QWidget *parent, const QString &title, const QString &text)
     QMessageBox::warning(parent, title, text);
 }
 
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText)
+{
+    g_lastText = text;
+    g_lastAcceptText = acceptText;
+    if (g_nextAnswer != QMessageBox::NoButton)
+        return std::exchange(g_nextAnswer, QMessageBox::NoButton) == QMessageBox::Yes;
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    QPushButton *accept = box.addButton(acceptText, QMessageBox::DestructiveRole);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
 void setNextAnswer(QMessageBox::StandardButton answer)
 {
     g_nextAnswer = answer;
@@ -36,6 +54,11 @@ void setNextAnswer(QMessageBox::StandardButton answer)
 QString lastText()
 {
     return g_lastText;
+}
+
+QString lastAcceptText()
+{
+    return g_lastAcceptText;
 }
 
 } // namespace messageboxes

@@ -9,9 +9,13 @@ QMessageBox::StandardButton question(QWidget *parent, const QString &title, cons
                                      QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
                                      QMessageBox::StandardButton defaultButton = QMessageBox::No);
 void warning(QWidget *parent, const QString &title, const QString &text);
+// A confirmation whose buttons say what they do: `acceptText` ("Terminate 3 sessions") and
+// Cancel, Cancel the default. True when accepted (setNextAnswer(Yes) in tests).
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText);
 
 void setNextAnswer(QMessageBox::StandardButton answer);
-// What the last box asked, for tests.
+// What the last box asked, and its accepting button's text, for tests.
 QString lastText();
+QString lastAcceptText();
 
 } // namespace messageboxes

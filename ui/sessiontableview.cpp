@@ -27,16 +27,18 @@ SessionTableView::SessionTableView(QAbstractItemModel *model, QWidget *parent) :
         {SessionTableModel::StateColumn, 112},       {SessionTableModel::SessionIdColumn, 150},
         {SessionTableModel::DescriptionColumn, 210}, {SessionTableModel::WorkGroupColumn, 120},
         {SessionTableModel::EngineVersionColumn, 165}, {SessionTableModel::StartedColumn, 140},
-        {SessionTableModel::IdleForColumn, 78},      {SessionTableModel::LastModifiedColumn, 140},
-        {SessionTableModel::EndedColumn, 140},       {SessionTableModel::NotebookVersionColumn, 165},
-        {SessionTableModel::DpuHoursColumn, 78},
+        {SessionTableModel::IdleForColumn, 96},      {SessionTableModel::TimeLeftColumn, 70},
+        {SessionTableModel::LastModifiedColumn, 140}, {SessionTableModel::EndedColumn, 140},
+        {SessionTableModel::NotebookVersionColumn, 165}, {SessionTableModel::DpuHoursColumn, 78},
+        {SessionTableModel::CostColumn, 70},
     };
     for (const auto &[column, width] : widths)
         setColumnWidth(column, width);
     // Idle time and cost next to the description by default; users can move columns (saved).
     QHeaderView *header = horizontalHeader();
-    header->moveSection(header->visualIndex(SessionTableModel::IdleForColumn), header->visualIndex(SessionTableModel::WorkGroupColumn));
-    header->moveSection(header->visualIndex(SessionTableModel::DpuHoursColumn), header->visualIndex(SessionTableModel::WorkGroupColumn));
+    for (int column : {SessionTableModel::IdleForColumn, SessionTableModel::TimeLeftColumn, SessionTableModel::DpuHoursColumn,
+                       SessionTableModel::CostColumn})
+        header->moveSection(header->visualIndex(column), header->visualIndex(SessionTableModel::WorkGroupColumn));
 }
 
 QStringList SessionTableView::selectedSessionIds() const

@@ -1,3 +1,4 @@
+#include "sessions/sessiontablemodel.h"
 #include "ui/startsessiondialog.h"
 
 #include "ui/keyvaluetable.h"
@@ -317,8 +318,8 @@ void StartSessionDialog::revalidate()
     }
     if (const auto full = m_form.costPerHourAtFullUse()) {
         m_cost->setText(tr("up to %1 per hour with every DPU in use\n%2 per hour while idle (at %3 per DPU-hour)")
-                            .arg(stateappearance::usd(*full), stateappearance::usd(m_form.costPerHourIdle()),
-                                 stateappearance::usd(m_form.dpuHourPrice())));
+                            .arg(SessionTableModel::formatUsd(*full), SessionTableModel::formatUsd(m_form.costPerHourIdle()),
+                                 SessionTableModel::formatUsd(m_form.dpuHourPrice())));
     } else {
         m_cost->setText(tr("—"));
     }

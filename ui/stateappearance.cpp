@@ -15,11 +15,6 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Window).lightness() < 128;
 }
 
-QString usd(double amount)
-{
-    return QStringLiteral("$") + QLocale().toString(amount, 'f', 2);
-}
-
 QColor color(SessionState state, const QPalette &palette)
 {
     QColor c;
@@ -36,6 +31,12 @@ QColor color(SessionState state, const QPalette &palette)
     }
     // Lighter on a dark background, so the colour keeps its contrast.
     return isDark(palette) ? c.lighter(state == SessionState::Terminated ? 170 : 150) : c;
+}
+
+QColor warningColor(const QPalette &palette)
+{
+    const QColor c(0xb2, 0x3c, 0x00);
+    return isDark(palette) ? c.lighter(170) : c;
 }
 
 QIcon icon(SessionState state, const QPalette &palette)
@@ -99,5 +100,9 @@ QVariant StateAppearanceProxy::data(const QModelIndex &index, int role) const
             it = m_icons.insert(state, stateappearance::icon(s, m_palette));
         return *it;
     }
+    // An IDLE session close to its idle timeout: the time left in the warning colour.
+    if (index.column() == SessionTableModel::TimeLeftColumn && role == Qt::ForegroundRole
+        && QIdentityProxyModel::data(index, SessionTableModel::UrgentRole).toBool())
+        return stateappearance::warningColor(m_palette);
     return QIdentityProxyModel::data(index, role);
 }

@@ -14,8 +14,8 @@ namespace stateappearance {
 QColor color(athena::SessionState state, const QPalette &palette);
 QIcon icon(athena::SessionState state, const QPalette &palette);
 bool isDark(const QPalette &palette);
-// Prices are in US dollars: "$21.00" with the locale's digits and separators.
-QString usd(double amount);
+// The colour of a warning (time running out) that reads on this palette.
+QColor warningColor(const QPalette &palette);
 
 } // namespace stateappearance
 

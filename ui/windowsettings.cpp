@@ -32,7 +32,9 @@ WindowSettings::Scope WindowSettings::savedScope()
     }
     scope.workGroup = settings.value(QStringLiteral("scope/workGroup")).toString();
     scope.filter = StateFilter::fromKey(settings.value(QStringLiteral("scope/filter")).toString());
-    scope.autoRefreshSeconds = settings.value(QStringLiteral("refresh/interval"), 0).toInt();
+    // Live by default: a full pass every minute (the rows in view are refreshed more often). The key
+    // is new since that default: "refresh/interval" was saved as off by versions that started off.
+    scope.autoRefreshSeconds = settings.value(QStringLiteral("refresh/everySeconds"), defaultAutoRefreshSeconds).toInt();
     return scope;
 }
 
@@ -51,5 +53,5 @@ void WindowSettings::save(const Scope &scope) const
     }
     settings.setValue(QStringLiteral("scope/workGroup"), scope.workGroup);
     settings.setValue(QStringLiteral("scope/filter"), scope.filter.key());
-    settings.setValue(QStringLiteral("refresh/interval"), scope.autoRefreshSeconds);
+    settings.setValue(QStringLiteral("refresh/everySeconds"), scope.autoRefreshSeconds);
 }

@@ -14,12 +14,14 @@ class QSplitter;
 class WindowSettings final
 {
 public:
+    static constexpr int defaultAutoRefreshSeconds = 60;
+
     struct Scope
     {
         std::optional<ConnectionChoice> connection; // when read: none saved yet, the caller's default
         QString workGroup;
         StateFilter filter;
-        int autoRefreshSeconds = 0;
+        int autoRefreshSeconds = defaultAutoRefreshSeconds;
     };
 
     explicit WindowSettings(QMainWindow *window, QSplitter *splitter, QHeaderView *tableHeader);

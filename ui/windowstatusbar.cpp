@@ -22,12 +22,16 @@ WindowStatusBar::WindowStatusBar(QWidget *parent) : QStatusBar(parent)
     m_retry->setText(tr("Retry"));
     m_retry->hide();
     connect(m_retry, &QToolButton::clicked, this, &WindowStatusBar::retryRequested);
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(QStringLiteral("totalsLabel"));
+    m_totals->setToolTip(tr("DPU-hours and estimated cost of the selected sessions, of the workgroup and of every session shown"));
     m_connection = new QLabel(this);
     m_connection->setObjectName(QStringLiteral("connectionLabel"));
     addWidget(m_progress);
     addWidget(m_cancelLoad);
     addWidget(m_error, 1);
     addWidget(m_retry);
+    addPermanentWidget(m_totals);
     addPermanentWidget(m_connection);
     m_tick = new QTimer(this);
     m_tick->setInterval(1000);
@@ -65,8 +69,54 @@ void WindowStatusBar::showLoadingFinished(bool complete, int sessions)
     m_tick->stop();
     m_loadingSince.invalidate();
     m_cancelLoad->hide();
-    m_progress->setText(complete ? tr("%n session(s)", nullptr, sessions)
-                                 : tr("%n session(s) (incomplete)", nullptr, sessions));
+    m_complete = complete;
+    if (m_shown < 0 || m_loaded != sessions)
+        m_shown = m_loaded = sessions; // until the window says how many it shows
+    showCount();
+}
+
+void WindowStatusBar::setShownCount(int shown, int loaded)
+{
+    m_shown = shown;
+    m_loaded = loaded;
+    if (!m_loadingSince.isValid())
+        showCount();
+}
+
+void WindowStatusBar::clearCount()
+{
+    m_shown = -1;
+    if (!m_loadingSince.isValid())
+        m_progress->clear();
+    m_totals->clear();
+}
+
+void WindowStatusBar::showCount()
+{
+    if (m_shown < 0) {
+        m_progress->clear();
+        return;
+    }
+    QString text = m_shown == m_loaded ? tr("%n session(s)", nullptr, m_shown)
+                                       : tr("%1 of %n session(s)", nullptr, m_loaded).arg(m_shown);
+    if (!m_complete)
+        text += QLatin1Char(' ') + tr("(incomplete)");
+    m_progress->setText(text);
+}
+
+void WindowStatusBar::setTotalsText(const QString &text)
+{
+    m_totals->setText(text);
+}
+
+QString WindowStatusBar::countText() const
+{
+    return m_progress->text();
+}
+
+QString WindowStatusBar::totalsText() const
+{
+    return m_totals->text();
 }
 
 void WindowStatusBar::showError(const aws::AwsError &error, const QString &during)

@@ -29,6 +29,14 @@ public:
     void clearError();
     QString errorText() const;
     void setConnectionText(const QString &text);
+    // The rows the table shows out of those loaded ("5 of 40 sessions"); clearCount() when the
+    // table is not shown. Not shown while a listing is in progress (its progress is).
+    void setShownCount(int shown, int loaded);
+    void clearCount();
+    // DPU-hours and cost of the selection, workgroup and view.
+    void setTotalsText(const QString &text);
+    QString countText() const;
+    QString totalsText() const;
 
 Q_SIGNALS:
     void cancelRequested();
@@ -42,6 +50,11 @@ private:
     QTimer *m_tick;
     int m_pages = 0;
     int m_sessions = 0;
+    bool m_complete = true;
+    int m_shown = -1;  // -1: no count to show
+    int m_loaded = 0;
+    void showCount();
+    QLabel *m_totals;
     QToolButton *m_cancelLoad;
     QLabel *m_error;
     QToolButton *m_retry;

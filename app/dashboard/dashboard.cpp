@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QLocale>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -26,9 +27,15 @@ Dashboard::Dashboard(Options options, QObject *parent)
     m_loader.attach(&m_model);
     m_poller.attach(&m_model);
     m_poller.setIntervals(m_options.pollIntervals);
+    m_model.setDpuHourPrice(dpuHourPrice());
     if (auto opened = m_history.open(m_options.historyPath); !opened.ok())
         qWarning("State history is unavailable: %s", qPrintable(opened.error().message));
 
+    connect(&m_model, &QAbstractItemModel::modelReset, this, [this] {
+        // A new scope or connection: the old rows' lazy fetches are of no use any more.
+        m_poller.unwatchAll(SessionPoller::InView);
+        m_inView.clear();
+    });
     connect(&m_model, &SessionTableModel::sessionStateChanged, &m_history, &StateHistory::record);
     connect(&m_model, &SessionTableModel::sessionStateChanged, this, &Dashboard::onStateChanged);
     connect(&m_loader, &SessionListLoader::passStarted, this, [this] { Q_EMIT loadingStarted(); });
@@ -218,6 +225,7 @@ void Dashboard::setScope(const QString &workGroup, const StateFilter &filter)
         return;
     m_workGroup = workGroup;
     m_filter = filter;
+    m_proxy.setStateFilter(filter);
     applyScope();
     refresh();
 }
@@ -279,6 +287,7 @@ void Dashboard::select(const QString &sessionId)
     if (!m_selected.isEmpty())
         m_poller.unwatch(m_selected, SessionPoller::Selected);
     m_selected = sessionId;
+    m_proxy.setKeptSession(sessionId);
     if (sessionId.isEmpty())
         return;
     if (const auto details = m_model.detailsOf(sessionId))
@@ -408,6 +417,41 @@ double Dashboard::dpuHourPrice() const
 void Dashboard::setDpuHourPrice(double usd)
 {
     QSettings().setValue(u"cost/dpuHourPriceUsd"_s, usd);
+    m_model.setDpuHourPrice(usd);
+}
+
+void Dashboard::setSessionsInView(const QStringList &sessionIds)
+{
+    const QSet<QString> now(sessionIds.begin(), sessionIds.end());
+    for (const QString &id : std::as_const(m_inView)) {
+        if (!now.contains(id))
+            m_poller.unwatch(id, SessionPoller::InView);
+    }
+    for (const QString &id : now) {
+        if (m_poller.isWatching(id) && m_inView.contains(id))
+            continue;
+        const int row = m_model.rowOf(id);
+        if (row < 0)
+            continue;
+        const auto state = m_model.summaryAt(row).status.state;
+        const auto details = m_model.detailsOf(id);
+        const bool known = details && state && athena::isFinal(*state) && details->status.state == state;
+        if (!known)
+            m_poller.watch(id, SessionPoller::InView);
+    }
+    m_inView = now;
+}
+
+QString Dashboard::totalsText(const QList<int> &modelRows) const
+{
+    const SessionTableModel::Totals t = m_model.totals(modelRows);
+    if (t.rows == 0)
+        return {};
+    QString text = tr("%1 DPU-hours · %2").arg(QLocale().toString(t.dpuHours, 'f', 2),
+                                              SessionTableModel::formatUsd(t.dpuHours * m_model.dpuHourPrice()));
+    if (t.known < t.rows)
+        text += QLatin1Char(' ') + tr("(%1 of %n sessions known)", nullptr, t.rows).arg(t.known);
+    return text;
 }
 
 QString Dashboard::connectionDescription() const

@@ -115,6 +115,12 @@ public:
     double dpuHourPrice() const;
     void setDpuHourPrice(double usd);
 
+    // The sessions whose rows the user can see. Their details (DPU-hours, cost, idle timeout) are
+    // fetched lazily and refreshed while they can change, within the poller's in-view budget;
+    // an ended session already known in full is not asked again.
+    void setSessionsInView(const QStringList &sessionIds);
+    QStringList sessionsInView() const { return m_inView.values(); }
+
     void select(const QString &sessionId);
     QString selected() const { return m_selected; }
     void setPinned(const QString &sessionId, bool pinned);
@@ -134,6 +140,10 @@ public:
     void startSession(const athena::StartSessionRequest &request, QObject *context,
                       const athena::Callback<athena::StartSessionResult> &done);
     void terminateSessions(const QStringList &sessionIds);
+
+    // DPU-hours and cost over some rows of the model, e.g. "12.40 DPU-hours · $4.34" (with "of N
+    // known" when some are not fetched yet).
+    QString totalsText(const QList<int> &modelRows) const;
 
     // The session's JSON export entries for the given model rows.
     QByteArray exportJson(const QList<int> &modelRows) const;
@@ -183,6 +193,7 @@ private:
 
     QString m_selected;
     QSet<QString> m_pinned;
+    QSet<QString> m_inView;
     QSet<QString> m_started; // started from this app: notified about
     QHash<QString, QDateTime> m_updated;
     quint64 m_connectionSerial = 0;

@@ -18,12 +18,36 @@ void SessionFilterProxyModel::setSearchText(const QString &text)
     invalidateRowsFilter();
 }
 
+void SessionFilterProxyModel::setStateFilter(const StateFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    invalidateRowsFilter();
+}
+
+void SessionFilterProxyModel::setKeptSession(const QString &sessionId)
+{
+    if (sessionId == m_kept)
+        return;
+    m_kept = sessionId;
+    invalidateRowsFilter();
+}
+
 bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_search.isEmpty())
-        return true;
     const QAbstractItemModel *model = sourceModel();
     const QString id = model->index(sourceRow, SessionTableModel::SessionIdColumn, sourceParent).data().toString();
+    if (id != m_kept && m_filter.mode != StateFilter::Mode::All) {
+        const int state = model->index(sourceRow, 0, sourceParent).data(SessionTableModel::StateRole).toInt();
+        if (state >= 0 && static_cast<athena::SessionState>(state) != athena::SessionState::Unknown) {
+            const auto s = static_cast<athena::SessionState>(state);
+            if (m_filter.mode == StateFilter::Mode::Active ? athena::isFinal(s) : s != m_filter.state)
+                return false;
+        }
+    }
+    if (m_search.isEmpty())
+        return true;
     const QString description = model->index(sourceRow, SessionTableModel::DescriptionColumn, sourceParent).data().toString();
     return id.contains(m_search, Qt::CaseInsensitive) || description.contains(m_search, Qt::CaseInsensitive);
 }

@@ -23,11 +23,13 @@ void SessionPoller::setClient(athena::AthenaClient *client)
     m_client = client;
 }
 
-int SessionPoller::nextDelayMs(std::optional<SessionState> state, int errors) const
+int SessionPoller::nextDelayMs(std::optional<SessionState> state, int errors, bool inViewOnly) const
 {
     if (state && athena::isFinal(*state))
         return -1;
-    const int base = !state || athena::isTransitional(*state) ? m_intervals.transitionalMs : m_intervals.steadyMs;
+    const bool transitional = !state || athena::isTransitional(*state);
+    const int base = inViewOnly ? (transitional ? 5 * m_intervals.transitionalMs : m_intervals.inViewMs)
+                                : (transitional ? m_intervals.transitionalMs : m_intervals.steadyMs);
     if (errors <= 0)
         return base;
     // Double per consecutive error, capped.
@@ -41,7 +43,15 @@ void SessionPoller::watch(const QString &sessionId, Reason reason)
         return;
     Watch &w = m_watches[sessionId];
     const bool isNew = w.timer == nullptr;
+    const bool wasInViewOnly = !isNew && w.inViewOnly();
     w.reasons |= reason;
+    if (wasInViewOnly && !w.inViewOnly()) {
+        // Selected, started or pinned now: it is looked at at once and then at its own pace.
+        m_waiting.removeAll(sessionId);
+        if (!m_paused && !w.inFlight)
+            poll(sessionId);
+        return;
+    }
     if (isNew) {
         w.timer = new QTimer(this);
         w.timer->setSingleShot(true);
@@ -74,9 +84,13 @@ void SessionPoller::drop(const QString &sessionId)
     if (it == m_watches.end())
         return;
     it->call.cancel();
+    if (it->countedInView)
+        --m_inViewInFlight;
     delete it->timer;
     m_watches.erase(it);
+    m_waiting.removeAll(sessionId);
     Q_EMIT watchEnded(sessionId);
+    startWaiting();
 }
 
 void SessionPoller::pollNow(const QString &sessionId)
@@ -88,6 +102,7 @@ void SessionPoller::pollNow(const QString &sessionId)
 void SessionPoller::pause()
 {
     m_paused = true;
+    m_waiting.clear();
     for (Watch &w : m_watches)
         w.timer->stop();
 }
@@ -107,7 +122,7 @@ void SessionPoller::schedule(const QString &sessionId)
     auto it = m_watches.find(sessionId);
     if (it == m_watches.end() || m_paused)
         return;
-    const int delay = nextDelayMs(it->state, it->errors);
+    const int delay = nextDelayMs(it->state, it->errors, it->inViewOnly());
     if (delay < 0) {
         drop(sessionId); // ended: nothing more will change
         return;
@@ -121,12 +136,21 @@ void SessionPoller::poll(const QString &sessionId)
     if (it == m_watches.end() || it->inFlight || !m_client || m_paused)
         return;
     it->timer->stop();
+    if (it->inViewOnly()) {
+        if (m_inViewInFlight >= m_intervals.maxInViewInFlight) {
+            if (!m_waiting.contains(sessionId))
+                m_waiting.append(sessionId);
+            return; // its turn comes when a poll in flight finishes
+        }
+        ++m_inViewInFlight;
+        it->countedInView = true;
+    }
     it->inFlight = true;
     it->call = m_client->getSession(sessionId, this, [this, sessionId](const aws::Result<athena::SessionDetails> &r) {
         auto w = m_watches.find(sessionId);
         if (w == m_watches.end())
             return;
-        w->inFlight = false;
+        finished(*w);
         if (!r.ok()) {
             if (r.error().kind == aws::AwsError::Kind::Cancelled)
                 return;
@@ -138,6 +162,14 @@ void SessionPoller::poll(const QString &sessionId)
         w->errors = 0;
         const std::optional<SessionState> before = w->state;
         w->state = r->status.state;
+        // A row only in view refines a row the table has; it never brings back one that a listing
+        // removed (or that a change of scope cleared while the answer was on its way).
+        if (m_model) {
+            if (w->inViewOnly())
+                m_model->updateDetails(r.value());
+            else
+                m_model->upsertDetails(r.value());
+        }
         Q_EMIT detailsUpdated(r.value());
         if (r->status.state && before != r->status.state)
             Q_EMIT stateChanged(sessionId, before, *r->status.state,
@@ -158,7 +190,24 @@ void SessionPoller::poll(const QString &sessionId)
     });
 }
 
+void SessionPoller::finished(Watch &w)
+{
+    w.inFlight = false;
+    if (w.countedInView) {
+        w.countedInView = false;
+        --m_inViewInFlight;
+        // Started later than this callback's own work, so that the answer is handled first.
+        QMetaObject::invokeMethod(this, &SessionPoller::startWaiting, Qt::QueuedConnection);
+    }
+}
+
+void SessionPoller::startWaiting()
+{
+    while (!m_paused && !m_waiting.isEmpty() && m_inViewInFlight < m_intervals.maxInViewInFlight)
+        poll(m_waiting.takeFirst());
+}
+
 void SessionPoller::attach(SessionTableModel *model)
 {
-    connect(this, &SessionPoller::detailsUpdated, model, &SessionTableModel::upsertDetails);
+    m_model = model;
 }

@@ -1,6 +1,10 @@
 #include "sessions/sessiontablemodel.h"
 
+#include "sessions/startsessionform.h" // the default price
+
 #include <QLocale>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using athena::SessionState;
@@ -34,8 +38,15 @@ QList<int> changedColumns(const athena::SessionSummary &a, const athena::Session
         cols << M::EngineVersionColumn;
     if (a.status.startDateTime != b.status.startDateTime)
         cols << M::StartedColumn;
-    if (a.status.idleSinceDateTime != b.status.idleSinceDateTime || a.status.state != b.status.state)
+    const auto timeout = [](const std::optional<athena::SessionDetails> &d) {
+        return d ? std::pair(d->sessionConfiguration.sessionIdleTimeoutInMinutes, d->sessionConfiguration.idleTimeoutSeconds)
+                 : std::pair(std::optional<int>(), std::optional<qint64>());
+    };
+    if (a.status.idleSinceDateTime != b.status.idleSinceDateTime || a.status.state != b.status.state
+        || (b.status.state == athena::SessionState::Busy && a.status.lastModifiedDateTime != b.status.lastModifiedDateTime))
         cols << M::IdleForColumn;
+    if (a.status.idleSinceDateTime != b.status.idleSinceDateTime || a.status.state != b.status.state || timeout(dA) != timeout(dB))
+        cols << M::TimeLeftColumn;
     if (a.status.lastModifiedDateTime != b.status.lastModifiedDateTime)
         cols << M::LastModifiedColumn;
     if (a.status.endDateTime != b.status.endDateTime)
@@ -46,7 +57,7 @@ QList<int> changedColumns(const athena::SessionSummary &a, const athena::Session
         return d ? d->dpuExecutionInMillis : std::optional<qint64>();
     };
     if (dpu(dA) != dpu(dB))
-        cols << M::DpuHoursColumn;
+        cols << M::DpuHoursColumn << M::CostColumn;
     if (a.status.stateChangeReason != b.status.stateChangeReason && !cols.contains(M::StateColumn))
         cols << M::StateColumn; // the tooltip
     std::sort(cols.begin(), cols.end());
@@ -55,7 +66,8 @@ QList<int> changedColumns(const athena::SessionSummary &a, const athena::Session
 
 } // namespace
 
-SessionTableModel::SessionTableModel(const aws::Clock *clock, QObject *parent) : QAbstractTableModel(parent), m_clock(clock)
+SessionTableModel::SessionTableModel(const aws::Clock *clock, QObject *parent)
+    : QAbstractTableModel(parent), m_clock(clock), m_price(StartSessionForm::defaultDpuHourPriceUsd)
 {
 }
 
@@ -86,25 +98,78 @@ QString SessionTableModel::formatDuration(qint64 seconds)
     return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
 }
 
-QString SessionTableModel::idleText(const Row &row) const
+QString SessionTableModel::formatUsd(double amount)
 {
-    if (row.summary.status.state != SessionState::Idle || !row.summary.status.idleSinceDateTime.isValid())
-        return {};
-    return formatDuration(row.summary.status.idleSinceDateTime.secsTo(m_clock->nowUtc()));
+    return QStringLiteral("$") + QLocale().toString(amount, 'f', 2);
+}
+
+std::optional<qint64> SessionTableModel::idleTimeoutSeconds(const Row &row)
+{
+    if (!row.details)
+        return std::nullopt;
+    const athena::SessionConfiguration &c = row.details->sessionConfiguration;
+    if (c.sessionIdleTimeoutInMinutes)
+        return qint64(*c.sessionIdleTimeoutInMinutes) * 60;
+    return c.idleTimeoutSeconds;
 }
 
 void SessionTableModel::refreshIdleText(Row &row, qint64 nowMs) const
 {
-    row.idleText = idleText(row);
-    if (row.idleText.isEmpty()) {
-        row.idleTextUntil = 0;
-        return;
+    // Each text shows seconds under a minute, minutes under two days, then hours: it cannot change
+    // before the next boundary of its unit, which is when tick() looks again.
+    const auto unitOf = [](qint64 ms) -> qint64 { return ms < 60'000 ? 1000 : ms < 48 * 3'600'000LL ? 60'000 : 3'600'000; };
+    row.idleText.clear();
+    row.timeLeftText.clear();
+    row.urgent = false;
+    row.idleTextUntil = 0;
+    const athena::SessionStatus &st = row.summary.status;
+    const auto until = [&row](qint64 at) { row.idleTextUntil = row.idleTextUntil ? std::min(row.idleTextUntil, at) : at; };
+    if (st.state == SessionState::Idle && st.idleSinceDateTime.isValid()) {
+        const qint64 idleMs = std::max<qint64>(0, nowMs - st.idleSinceDateTime.toMSecsSinceEpoch());
+        row.idleText = formatDuration(idleMs / 1000);
+        until(nowMs + (unitOf(idleMs) - idleMs % unitOf(idleMs)));
+        if (const std::optional<qint64> timeout = idleTimeoutSeconds(row)) {
+            const qint64 leftMs = st.idleSinceDateTime.toMSecsSinceEpoch() + *timeout * 1000 - nowMs;
+            row.urgent = leftMs <= urgentSeconds * 1000;
+            if (leftMs <= 0) {
+                row.timeLeftText = tr("due now");
+            } else {
+                // Rounded up: "1 min" until the last minute begins, never "0 s" while time is left.
+                const qint64 unit = unitOf(leftMs);
+                row.timeLeftText = formatDuration((leftMs + unit - 1) / unit * unit / 1000);
+                until(nowMs + ((leftMs - 1) % unit) + 1);
+            }
+        }
+    } else if (st.state == SessionState::Busy && st.lastModifiedDateTime.isValid()) {
+        const qint64 busyMs = std::max<qint64>(0, nowMs - st.lastModifiedDateTime.toMSecsSinceEpoch());
+        row.idleText = tr("busy %1").arg(formatDuration(busyMs / 1000));
+        until(nowMs + (unitOf(busyMs) - busyMs % unitOf(busyMs)));
     }
-    // The text shows seconds under a minute, minutes under two days, then hours: it cannot change
-    // before the next boundary of its unit.
-    const qint64 idleMs = std::max<qint64>(0, nowMs - row.summary.status.idleSinceDateTime.toMSecsSinceEpoch());
-    const qint64 unit = idleMs < 60'000 ? 1000 : idleMs < 48 * 3'600'000LL ? 60'000 : 3'600'000;
-    row.idleTextUntil = nowMs + (unit - idleMs % unit);
+}
+
+void SessionTableModel::setDpuHourPrice(double usd)
+{
+    if (usd == m_price)
+        return;
+    m_price = usd;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, CostColumn), index(rowCount() - 1, CostColumn));
+}
+
+SessionTableModel::Totals SessionTableModel::totals(const QList<int> &rows) const
+{
+    Totals t;
+    for (int r : rows) {
+        if (r < 0 || r >= m_rows.size())
+            continue;
+        ++t.rows;
+        const Row &row = m_rows.at(r);
+        if (row.details && row.details->dpuExecutionInMillis) {
+            t.dpuHours += row.details->dpuHours();
+            ++t.known;
+        }
+    }
+    return t;
 }
 
 QVariant SessionTableModel::display(const Row &row, int column) const
@@ -118,12 +183,17 @@ QVariant SessionTableModel::display(const Row &row, int column) const
     case EngineVersionColumn: return s.engineVersion.effective.isEmpty() ? s.engineVersion.selected : s.engineVersion.effective;
     case StartedColumn: return timeText(s.status.startDateTime);
     case IdleForColumn: return row.idleText;
+    case TimeLeftColumn: return row.timeLeftText;
     case LastModifiedColumn: return timeText(s.status.lastModifiedDateTime);
     case EndedColumn: return timeText(s.status.endDateTime);
     case NotebookVersionColumn: return s.notebookVersion;
     case DpuHoursColumn:
         if (row.details && row.details->dpuExecutionInMillis)
             return QLocale().toString(row.details->dpuHours(), 'f', 2);
+        return QString();
+    case CostColumn:
+        if (row.details && row.details->dpuExecutionInMillis)
+            return formatUsd(row.details->dpuHours() * m_price);
         return QString();
     default: return {};
     }
@@ -142,7 +212,15 @@ QVariant SessionTableModel::sortValue(const Row &row, int column) const
                    : qint64(0);
     case LastModifiedColumn: return msOrNull(s.status.lastModifiedDateTime);
     case EndedColumn: return msOrNull(s.status.endDateTime);
-    case DpuHoursColumn: return row.details ? row.details->dpuHours() : -1.0;
+    case TimeLeftColumn: {
+        // Soonest first when sorted ascending; sessions without a deadline sort after all of them.
+        const std::optional<qint64> timeout = idleTimeoutSeconds(row);
+        if (s.status.state != SessionState::Idle || !s.status.idleSinceDateTime.isValid() || !timeout)
+            return std::numeric_limits<qint64>::max();
+        return s.status.idleSinceDateTime.toMSecsSinceEpoch() + *timeout * 1000 - m_clock->nowUtc().toMSecsSinceEpoch();
+    }
+    case DpuHoursColumn:
+    case CostColumn: return row.details && row.details->dpuExecutionInMillis ? row.details->dpuHours() : -1.0;
     default: return display(row, column);
     }
 }
@@ -162,7 +240,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
             return row.summary.description;
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == DpuHoursColumn || index.column() == IdleForColumn)
+        if (index.column() == DpuHoursColumn || index.column() == IdleForColumn || index.column() == TimeLeftColumn
+            || index.column() == CostColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case SortRole: return sortValue(row, index.column());
@@ -172,6 +251,9 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case StateChangeReasonRole: return row.summary.status.stateChangeReason;
     case IdleSinceRole: return row.summary.status.idleSinceDateTime;
     case HasDetailsRole: return row.details.has_value();
+    case UrgentRole: return row.urgent;
+    case DpuHoursRole:
+        return row.details && row.details->dpuExecutionInMillis ? QVariant(row.details->dpuHours()) : QVariant();
     default: return {};
     }
 }
@@ -187,11 +269,13 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
     case WorkGroupColumn: return tr("Workgroup");
     case EngineVersionColumn: return tr("Engine version");
     case StartedColumn: return tr("Started");
-    case IdleForColumn: return tr("Idle for");
+    case IdleForColumn: return tr("Idle / busy for");
+    case TimeLeftColumn: return tr("Ends in");
     case LastModifiedColumn: return tr("Last modified");
     case EndedColumn: return tr("Ended");
     case NotebookVersionColumn: return tr("Notebook version");
     case DpuHoursColumn: return tr("DPU-hours");
+    case CostColumn: return tr("Cost");
     default: return {};
     }
 }
@@ -233,7 +317,7 @@ int SessionTableModel::mergePage(quint64 generation, const QString &workGroup, c
             ++dropped;
         } else if (!freshIds.contains(s.sessionId)) {
             freshIds.insert(s.sessionId);
-            Row row{s, workGroup, std::nullopt, {}, 0, m_pass};
+            Row row{s, workGroup, std::nullopt, {}, {}, false, 0, m_pass};
             refreshIdleText(row, m_clock->nowUtc().toMSecsSinceEpoch());
             fresh.append(row);
         }
@@ -301,13 +385,19 @@ void SessionTableModel::upsertDetails(const athena::SessionDetails &details)
     const int row = static_cast<int>(m_rows.size());
     beginInsertRows({}, row, row);
     // Seen by the open pass, if any: a session just started must not vanish at its end.
-    Row r{summary, details.workGroup, details, {}, 0, m_pass};
+    Row r{summary, details.workGroup, details, {}, {}, false, 0, m_pass};
     refreshIdleText(r, m_clock->nowUtc().toMSecsSinceEpoch());
     m_rows.append(r);
     m_index.insert(details.sessionId, row);
     endInsertRows();
     if (details.status.state)
         Q_EMIT sessionStateChanged(details.sessionId, details.workGroup, std::nullopt, *details.status.state, m_clock->nowUtc());
+}
+
+void SessionTableModel::updateDetails(const athena::SessionDetails &details)
+{
+    if (m_index.contains(details.sessionId))
+        upsertDetails(details);
 }
 
 void SessionTableModel::updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
@@ -327,7 +417,7 @@ void SessionTableModel::updateRow(int rowIndex, const athena::SessionSummary &ne
     row.summary = next;
     row.workGroup = workGroup;
     row.details = details;
-    if (cols.contains(IdleForColumn))
+    if (cols.contains(IdleForColumn) || cols.contains(TimeLeftColumn))
         refreshIdleText(row, m_clock->nowUtc().toMSecsSinceEpoch());
     if (!cols.isEmpty()) {
         // One signal per run of adjacent changed columns.
@@ -387,11 +477,13 @@ void SessionTableModel::tick()
         Row &row = m_rows[i];
         if (row.idleTextUntil == 0 || now < row.idleTextUntil)
             continue; // nothing this row shows can have changed yet
-        const QString before = row.idleText;
+        const QString idleBefore = row.idleText;
+        const QString leftBefore = row.timeLeftText;
+        const bool urgentBefore = row.urgent;
         refreshIdleText(row, now);
-        if (row.idleText != before) {
-            const QModelIndex cell = index(i, IdleForColumn);
-            Q_EMIT dataChanged(cell, cell, {Qt::DisplayRole, SortRole});
+        if (row.idleText != idleBefore || row.timeLeftText != leftBefore || row.urgent != urgentBefore) {
+            // The two columns are adjacent: one signal.
+            Q_EMIT dataChanged(index(i, IdleForColumn), index(i, TimeLeftColumn), {Qt::DisplayRole, SortRole, UrgentRole});
         }
     }
 }

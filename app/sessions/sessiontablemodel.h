@@ -27,11 +27,13 @@ public:
         WorkGroupColumn,
         EngineVersionColumn,
         StartedColumn,
-        IdleForColumn,
+        IdleForColumn,   // IDLE: for how long; BUSY: "busy N min"
+        TimeLeftColumn,  // IDLE: until the idle timeout ends it (once its timeout is known)
         LastModifiedColumn,
         EndedColumn,
         NotebookVersionColumn,
-        DpuHoursColumn,
+        DpuHoursColumn,  // from GetSession's statistics, once fetched
+        CostColumn,      // DPU-hours × the price per DPU-hour
         ColumnCount
     };
     enum Role {
@@ -42,7 +44,11 @@ public:
         StateChangeReasonRole,
         IdleSinceRole,               // QDateTime
         HasDetailsRole,
+        UrgentRole,                  // bool: TimeLeftColumn is close to the end (a warning colour)
+        DpuHoursRole,                // double, or null while unknown
     };
+    // An IDLE session this close to its idle timeout is shown as urgent.
+    static constexpr qint64 urgentSeconds = 5 * 60;
 
     explicit SessionTableModel(const aws::Clock *clock = aws::SystemClock::instance(), QObject *parent = nullptr);
     ~SessionTableModel() override;
@@ -69,6 +75,8 @@ public:
 
     // Details from GetSession; inserts the row if it is not there yet (a session just started).
     void upsertDetails(const athena::SessionDetails &details);
+    // Details for a row the model has; nothing when it has none.
+    void updateDetails(const athena::SessionDetails &details);
 
     int rowOf(const QString &sessionId) const { return m_index.value(sessionId, -1); }
     QString sessionIdAt(int row) const;
@@ -76,9 +84,23 @@ public:
     std::optional<athena::SessionDetails> detailsOf(const QString &sessionId) const;
     QString workGroupOf(const QString &sessionId) const;
 
-    // Re-reads the live "Idle for" column (dataChanged for that column only, where it changed).
+    // Re-reads the live "Idle for" and "Ends in" columns (dataChanged for them only, where changed).
     void tick();
     static QString formatDuration(qint64 seconds);
+    static QString formatUsd(double amount); // "$21.00" with the locale's digits and separators
+
+    // The price of a DPU-hour for the Cost column.
+    void setDpuHourPrice(double usd);
+    double dpuHourPrice() const { return m_price; }
+
+    // DPU-hours over some rows: the sum of the known ones, and how many are known.
+    struct Totals
+    {
+        double dpuHours = 0;
+        int known = 0;
+        int rows = 0;
+    };
+    Totals totals(const QList<int> &rows) const;
 
 Q_SIGNALS:
     // Every state change the model observes, from a listing or a poll.
@@ -92,13 +114,15 @@ private:
         QString workGroup;
         std::optional<athena::SessionDetails> details;
         QString idleText;          // what IdleForColumn shows
-        qint64 idleTextUntil = 0;  // ms since the epoch at which idleText may change; 0: never
+        QString timeLeftText;      // what TimeLeftColumn shows
+        bool urgent = false;
+        qint64 idleTextUntil = 0;  // ms since the epoch at which either text may change; 0: never
         quint64 seenInPass = 0;    // the last listing pass that saw the row
     };
 
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
-    QString idleText(const Row &row) const;
+    static std::optional<qint64> idleTimeoutSeconds(const Row &row);
     void refreshIdleText(Row &row, qint64 nowMs) const;
     // Applies `next` to the row, emits dataChanged for the changed columns, reports state changes.
     void updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
@@ -112,4 +136,5 @@ private:
     bool m_passOpen = false;
     quint64 m_pass = 0; // counts passes; rows remember the last one that saw them
     int m_maxRows = athena::kListSessionsPaging.maxItems;
+    double m_price = 0.35;
 };

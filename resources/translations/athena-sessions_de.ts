@@ -77,70 +77,83 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="40"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="47"/>
         <source>Listing sessions</source>
         <translation>Sitzungen auflisten</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="49"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="56"/>
         <source>Refreshing session %1</source>
         <translation>Sitzung %1 aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="144"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="151"/>
         <source>Local sandbox (%1)</source>
         <translation>Lokale Sandbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="160"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="167"/>
         <source>Profile %1 · %2 · %3</source>
         <translation>Profil %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="198"/>
-        <location filename="../../app/dashboard/dashboard.cpp" line="248"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="205"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="256"/>
         <source>Loading workgroups</source>
         <translation>Arbeitsgruppen laden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="247"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="255"/>
         <source>Loading the workgroups was cancelled</source>
         <translation>Das Laden der Arbeitsgruppen wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="309"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="318"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="364"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="373"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="364"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="373"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="368"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="377"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="369"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="378"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="372"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="381"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="372"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="381"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
+    </message>
+    <message>
+        <location filename="../../app/dashboard/dashboard.cpp" line="450"/>
+        <source>%1 DPU-hours · %2</source>
+        <translation>%1 DPU-Stunden · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/dashboard/dashboard.cpp" line="453"/>
+        <source>(%1 of %n sessions known)</source>
+        <translation>
+            <numerusform>(%1 von %n Sitzung bekannt)</numerusform>
+            <numerusform>(%1 von %n Sitzungen bekannt)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -293,7 +306,7 @@
     <message>
         <location filename="../../ui/detailpane.cpp" line="194"/>
         <source> (idle for %1)</source>
-        <translation> (seit %1 im Leerlauf)</translation>
+        <translation> (%1 im Leerlauf)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/detailpane.cpp" line="211"/>
@@ -577,91 +590,100 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="33"/>
+        <location filename="../../ui/mainwindow.cpp" line="36"/>
         <source>Athena Sessions</source>
         <translation>Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="52"/>
+        <location filename="../../ui/mainwindow.cpp" line="55"/>
         <source>MFA code</source>
         <translation>MFA-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="52"/>
+        <location filename="../../ui/mainwindow.cpp" line="55"/>
         <source>Enter the MFA code for %1:</source>
         <translation>MFA-Code für %1 eingeben:</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="76"/>
+        <location filename="../../ui/mainwindow.cpp" line="79"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="214"/>
+        <location filename="../../ui/mainwindow.cpp" line="219"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="216"/>
+        <location filename="../../ui/mainwindow.cpp" line="221"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="221"/>
-        <location filename="../../ui/mainwindow.cpp" line="351"/>
+        <location filename="../../ui/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/mainwindow.cpp" line="357"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="287"/>
+        <location filename="../../ui/mainwindow.cpp" line="292"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="296"/>
+        <location filename="../../ui/mainwindow.cpp" line="301"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="352"/>
+        <location filename="../../ui/mainwindow.cpp" line="358"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
             <numerusform>%n Sitzungen ausgewählt.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="59"/>
-        <source>Started %1</source>
-        <translation>%1 gestartet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.cpp" line="411"/>
-        <source>Terminate session %1?
-
-Its running calculation, if any, is cancelled. This cannot be undone.</source>
-        <translation>Sitzung %1 beenden?
-
-Eine laufende Berechnung wird abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="425"/>
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="412"/>
-        <source>Terminate %n sessions?
-
-Their running calculations are cancelled. This cannot be undone.</source>
+        <location filename="../../ui/mainwindow.cpp" line="427"/>
+        <source>Terminate these sessions?</source>
         <translation>
-            <numerusform>%n Sitzung beenden?
-
-Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</numerusform>
-            <numerusform>%n Sitzungen beenden?
-
-Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>Diese Sitzung beenden?</numerusform>
+            <numerusform>Diese Sitzungen beenden?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="414"/>
-        <source>Terminate</source>
-        <translation>Beenden</translation>
+        <location filename="../../ui/mainwindow.cpp" line="428"/>
+        <source>Running calculations are cancelled. This cannot be undone.</source>
+        <translation>Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="429"/>
+        <source>Terminate sessions</source>
+        <translation>
+            <numerusform>Sitzung beenden</numerusform>
+            <numerusform>Sitzungen beenden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/mainwindow.cpp" line="429"/>
+        <source>&amp;Terminate %n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung &amp;beenden</numerusform>
+            <numerusform>%n Sitzungen &amp;beenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="62"/>
+        <source>Started %1</source>
+        <translation>%1 gestartet</translation>
     </message>
 </context>
 <context>
@@ -708,7 +730,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>SessionTableModel</name>
     <message numerus="yes">
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="79"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="91"/>
         <source>%n s</source>
         <translation>
             <numerusform>%n s</numerusform>
@@ -716,7 +738,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="82"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="94"/>
         <source>%n min</source>
         <translation>
             <numerusform>%n min</numerusform>
@@ -724,67 +746,87 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="85"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="97"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="86"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="98"/>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="184"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="135"/>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="145"/>
+        <source>busy %1</source>
+        <translation>beschäftigt %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="266"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="185"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="267"/>
         <source>Session ID</source>
         <translation>Sitzungs-ID</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="186"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="268"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="187"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="269"/>
         <source>Workgroup</source>
         <translation>Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="188"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="270"/>
         <source>Engine version</source>
         <translation>Engine-Version</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="189"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="271"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="190"/>
-        <source>Idle for</source>
-        <translation>Leerlauf seit</translation>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="272"/>
+        <source>Idle / busy for</source>
+        <translation>Leerlauf-/Arbeitsdauer</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="191"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="273"/>
+        <source>Ends in</source>
+        <translation>Endet in</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="278"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="274"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="192"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="275"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="193"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="276"/>
         <source>Notebook version</source>
         <translation>Notebook-Version</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="194"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="277"/>
         <source>DPU-hours</source>
         <translation>DPU-Stunden</translation>
     </message>
@@ -831,244 +873,244 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>StartSessionDialog</name>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="26"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="27"/>
         <source>Start session</source>
         <translation>Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="48"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="49"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="54"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="55"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="54"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="55"/>
         <source>What this session is for</source>
         <translation>Wofür diese Sitzung gedacht ist</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="57"/>
         <source>Engine</source>
         <translation>Engine</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="58"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="59"/>
         <source>Max concurrent &amp;DPUs:</source>
         <translation>Max. gleichzeitige &amp;DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="58"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="59"/>
         <source>2 to 5000</source>
         <translation>2 bis 5000</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="59"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="60"/>
         <source>&amp;Coordinator DPU size:</source>
         <translation>DPU-Größe des &amp;Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="60"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
         <source>Default &amp;executor DPU size:</source>
         <translation>Standard-DPU-Größe der &amp;Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
         <source>&amp;Idle timeout (minutes):</source>
         <translation>&amp;Leerlauf-Zeitlimit (Minuten):</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
         <source>1 to 480</source>
         <translation>1 bis 480</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="67"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="68"/>
         <source>&amp;Notebook version:</source>
         <translation>&amp;Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="76"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="77"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="78"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
         <source>Additional configs</source>
         <translation>Zusätzliche Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="80"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="86"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="171"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="80"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="87"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="172"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="85"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="86"/>
         <source>Spark properties</source>
         <translation>Spark-Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="86"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="87"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="245"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="246"/>
         <source>&amp;Managed logging (kept by Athena)</source>
         <translation>&amp;Verwaltete Protokollierung (bei Athena)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="246"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="247"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="255"/>
         <source>KMS key:</source>
         <translation>KMS-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="247"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="248"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="255"/>
         <source>optional: key ARN, alias or key ID</source>
         <translation>optional: Schlüssel-ARN, Alias oder Schlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="248"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="249"/>
         <source>Clo&amp;udWatch Logs</source>
         <translation>Clo&amp;udWatch Logs</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="249"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="250"/>
         <source>Log group:</source>
         <translation>Protokollgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="249"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="250"/>
         <source>/aws-athena/spark</source>
         <translation>/aws-athena/spark</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="250"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="251"/>
         <source>Stream prefix:</source>
         <translation>Stream-Präfix:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="251"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="252"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="252"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
         <source>S&amp;3</source>
         <translation>S&amp;3</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
         <source>Location:</source>
         <translation>Ort:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
         <source>s3://bucket/logs/</source>
         <translation>s3://bucket/logs/</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="319"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="320"/>
         <source>up to %1 per hour with every DPU in use
 %2 per hour while idle (at %3 per DPU-hour)</source>
         <translation>bis zu %1 pro Stunde, wenn alle DPUs arbeiten
 %2 pro Stunde im Leerlauf (bei %3 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="323"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="324"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="335"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="336"/>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="343"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="344"/>
         <source>The session was not started: %1</source>
         <translation>Die Sitzung wurde nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="345"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="346"/>
         <source>&lt;br&gt;The request may have reached the service. Pressing Start again sends the same client request token, so it cannot start a second session.</source>
         <translation>&lt;br&gt;Die Anfrage hat den Dienst möglicherweise erreicht. Ein erneutes Starten schickt dasselbe Client-Anfrage-Token und kann daher keine zweite Sitzung starten.</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="203"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="204"/>
         <source>Sent with every retry of this start, so that a retry never starts a second session.</source>
         <translation>Wird bei jeder Wiederholung dieses Starts mitgeschickt, damit eine Wiederholung nie eine zweite Sitzung startet.</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="206"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="207"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="212"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="213"/>
         <source>Client request &amp;token:</source>
         <translation>Client-Anfrage-&amp;Token:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="124"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="342"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="125"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="343"/>
         <source>&amp;Start session</source>
         <translation>Sitzung &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="103"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="104"/>
         <source>Advanced: execution role, tags, logging, classifications, request token</source>
         <translation>Erweitert: Ausführungsrolle, Tags, Protokollierung, Klassifizierungen, Anfrage-Token</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="168"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="169"/>
         <source>E&amp;xecution role:</source>
         <translation>Ausführungs&amp;rolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="169"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="170"/>
         <source>The workgroup&apos;s role unless set: arn:aws:iam::123456789012:role/name</source>
         <translation>Leer: die Rolle der Arbeitsgruppe; sonst arn:aws:iam::123456789012:role/name</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="171"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="172"/>
         <source>Tag key</source>
         <translation>Tag-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="174"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="175"/>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="180"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="181"/>
         <source>&amp;Also tag the session with the workgroup&apos;s tags</source>
         <translation>&amp;Auch die Tags der Arbeitsgruppe an die Sitzung hängen</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="183"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="184"/>
         <source>Logging:</source>
         <translation>Protokollierung:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="192"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="193"/>
         <source>C&amp;lassifications (JSON):</source>
         <translation>K&amp;lassifizierungen (JSON):</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="207"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="208"/>
         <source>A new token: pressing Start then starts a new session even if an earlier start reached the service.</source>
         <translation>Ein neues Token: Starten beginnt dann eine neue Sitzung, auch wenn ein früherer Start den Dienst erreicht hat.</translation>
     </message>
@@ -1180,6 +1222,24 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
     </message>
 </context>
 <context>
+    <name>TableLive</name>
+    <message>
+        <location filename="../../ui/tablelive.cpp" line="87"/>
+        <source>Selection: %1</source>
+        <translation>Auswahl: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tablelive.cpp" line="94"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tablelive.cpp" line="97"/>
+        <source>Shown: %1</source>
+        <translation>Angezeigt: %1</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <location filename="../../ui/windowactions.cpp" line="23"/>
@@ -1204,7 +1264,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
     <message>
         <location filename="../../ui/windowactions.cpp" line="36"/>
         <source>&amp;Terminate…</source>
-        <translation>&amp;Beenden …</translation>
+        <translation>Sitzung b&amp;eenden …</translation>
     </message>
     <message>
         <location filename="../../ui/windowactions.cpp" line="40"/>
@@ -1300,12 +1360,17 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/windowstatusbar.cpp" line="56"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="27"/>
+        <source>DPU-hours and estimated cost of the selected sessions, of the workgroup and of every session shown</source>
+        <translation>DPU-Stunden und geschätzte Kosten der ausgewählten Sitzungen, der Arbeitsgruppe und aller angezeigten Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="60"/>
         <source>Loading sessions…</source>
         <translation>Sitzungen werden geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="57"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="61"/>
         <source>Loaded %n session(s), </source>
         <translation>
             <numerusform>%n Sitzung geladen, </numerusform>
@@ -1313,7 +1378,7 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="57"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="61"/>
         <source>%n page(s)…</source>
         <translation>
             <numerusform>%n Seite …</numerusform>
@@ -1321,12 +1386,12 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windowstatusbar.cpp" line="59"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="63"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="68"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="100"/>
         <source>%n session(s)</source>
         <translation>
             <numerusform>%n Sitzung</numerusform>
@@ -1334,15 +1399,20 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowstatusbar.cpp" line="69"/>
-        <source>%n session(s) (incomplete)</source>
+        <location filename="../../ui/windowstatusbar.cpp" line="101"/>
+        <source>%1 of %n session(s)</source>
         <translation>
-            <numerusform>%n Sitzung (unvollständig)</numerusform>
-            <numerusform>%n Sitzungen (unvollständig)</numerusform>
+            <numerusform>%1 von %n Sitzung</numerusform>
+            <numerusform>%1 von %n Sitzungen</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/windowstatusbar.cpp" line="74"/>
+        <location filename="../../ui/windowstatusbar.cpp" line="103"/>
+        <source>(incomplete)</source>
+        <translation>(unvollständig)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowstatusbar.cpp" line="124"/>
         <source>%1 failed: %2</source>
         <translation>%1 fehlgeschlagen: %2</translation>
     </message>
@@ -1575,42 +1645,42 @@ Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig mac
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="54"/>
+        <location filename="../../app/main.cpp" line="48"/>
         <source>A dashboard for Amazon Athena for Apache Spark sessions.</source>
         <translation>Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="57"/>
+        <location filename="../../app/main.cpp" line="51"/>
         <source>Connect with this AWS profile.</source>
         <translation>Mit diesem AWS-Profil verbinden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="58"/>
+        <location filename="../../app/main.cpp" line="52"/>
         <source>Use this AWS region.</source>
         <translation>Diese AWS-Region verwenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="59"/>
+        <location filename="../../app/main.cpp" line="53"/>
         <source>Send Athena requests to this URL.</source>
         <translation>Athena-Anfragen an diese URL senden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="60"/>
+        <location filename="../../app/main.cpp" line="54"/>
         <source>Show this workgroup.</source>
         <translation>Diese Arbeitsgruppe anzeigen.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="61"/>
+        <location filename="../../app/main.cpp" line="55"/>
         <source>Use the Local sandbox (no AWS account needed).</source>
         <translation>Die lokale Sandbox verwenden (kein AWS-Konto nötig).</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="63"/>
+        <location filename="../../app/main.cpp" line="57"/>
         <source>Save a PNG of the window once the first listing finished, then quit.</source>
         <translation>Ein PNG des Fensters speichern, sobald die erste Liste geladen ist, dann beenden.</translation>
     </message>
     <message>
-        <location filename="../../app/main.cpp" line="65"/>
+        <location filename="../../app/main.cpp" line="59"/>
         <source>Quit after this many milliseconds.</source>
         <translation>Nach so vielen Millisekunden beenden.</translation>
     </message>

@@ -1,11 +1,15 @@
 // SessionPoller: intervals by state, backoff and recovery, pause and resume (fake network), and
 // a started session followed CREATING → CREATED → IDLE, then terminated, on the embedded endpoint.
 #include "support/fakenetwork.h"
+#include "support/scriptedhttpserver.h"
 #include "local/localendpoint.h"
 #include "sessions/sessionpoller.h"
 #include "sessions/sessiontablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -22,6 +26,7 @@ private Q_SLOTS:
     void backsOffAndRecovers();
     void pauseAndResume();
     void followsAStartedSessionToIdleAndATerminatedOneToTheEnd();
+    void rowsInViewShareABudget();
 };
 
 void TestSessionPoller::delaysFollowTheState()
@@ -145,6 +150,47 @@ void TestSessionPoller::followsAStartedSessionToIdleAndATerminatedOneToTheEnd()
     QVERIFY(!poller.isWatching(id));
     QCOMPARE(model.data(model.index(0, SessionTableModel::StateColumn)).toString(), u"TERMINATED"_s);
     QVERIFY(model.data(model.index(0, SessionTableModel::DpuHoursColumn), SessionTableModel::SortRole).toDouble() > 0);
+}
+
+void TestSessionPoller::rowsInViewShareABudget()
+{
+    // A service that never answers: every poll stays in flight, so the budget is plain to see.
+    ScriptedHttpServer silent;
+    QVERIFY(silent.listen());
+    silent.fallback = ScriptedHttpServer::Action::hang();
+    QNetworkAccessManager network;
+    aws::TransportConfig config;
+    config.endpoint = QUrl(u"http://127.0.0.1:%1/"_s.arg(silent.port()));
+    config.region = u"eu-west-1"_s;
+    aws::AwsJsonTransport transport(&network, std::make_shared<aws::StaticCredentialsProvider>(aws::AwsCredentials{u"A"_s, u"s"_s, {}, {}, {}}), config);
+    AthenaClient client(&transport);
+    SessionPoller poller;
+    poller.setClient(&client);
+    SessionPoller::Intervals intervals;
+    intervals.maxInViewInFlight = 4;
+    poller.setIntervals(intervals);
+    QCOMPARE(poller.nextDelayMs(SessionState::Idle, 0, true), 30000); // in view only: the slow pace
+    QCOMPARE(poller.nextDelayMs(SessionState::Creating, 0, true), 5000);
+
+    for (int i = 0; i < 10; ++i)
+        poller.watch(u"s%1"_s.arg(i), SessionPoller::InView);
+    QTRY_COMPARE(silent.received.size(), 4);
+    QCOMPARE(poller.inViewInFlight(), 4);
+    // Selecting a row that waits its turn looks at it at once, outside the budget.
+    poller.watch(u"s9"_s, SessionPoller::Selected);
+    QTRY_COMPARE(silent.received.size(), 5);
+    QCOMPARE(poller.inViewInFlight(), 4);
+    // Rows scrolled out of view free their places for the rows waiting.
+    for (int i = 0; i < 4; ++i)
+        poller.unwatch(u"s%1"_s.arg(i), SessionPoller::InView);
+    QTRY_COMPARE(silent.received.size(), 9);
+    QCOMPARE(poller.inViewInFlight(), 4);
+    QStringList asked;
+    for (const ScriptedHttpServer::Received &r : std::as_const(silent.received))
+        asked << QJsonDocument::fromJson(r.body).object().value(u"SessionId"_s).toString();
+    asked.sort();
+    // In the order they came into view; s8 waits for the next free place.
+    QCOMPARE(asked, (QStringList{u"s0"_s, u"s1"_s, u"s2"_s, u"s3"_s, u"s4"_s, u"s5"_s, u"s6"_s, u"s7"_s, u"s9"_s}));
 }
 
 QTEST_GUILESS_MAIN(TestSessionPoller)

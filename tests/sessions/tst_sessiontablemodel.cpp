@@ -46,6 +46,7 @@ private Q_SLOTS:
     void stateChangesAreReported();
     void clearResets();
     void unknownStateIsShownAsItCameAndSortsLast();
+    void timeLeftCostAndTotals();
 
 private:
     std::unique_ptr<aws::ManualClock> m_clock;
@@ -185,7 +186,13 @@ void TestSessionTableModel::idleForIsLive()
     m_model->mergePage(1, u"spark"_s, {summary(u"idle"_s, SessionState::Idle), summary(u"busy"_s, SessionState::Busy)});
     const QModelIndex idle = m_model->index(0, SessionTableModel::IdleForColumn);
     QCOMPARE(m_model->data(idle).toString(), u"1 min"_s);
-    QCOMPARE(m_model->data(m_model->index(1, SessionTableModel::IdleForColumn)).toString(), QString());
+    QCOMPARE(m_model->data(m_model->index(1, SessionTableModel::IdleForColumn)).toString(), u"busy 10 min"_s);
+    m_model->upsertDetails([] { // busy: no longer in the way of the idle row's signals below
+        SessionDetails d;
+        d.sessionId = u"busy"_s;
+        d.status.state = SessionState::Terminated;
+        return d;
+    }());
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
     m_model->tick();
     QCOMPARE(changed.size(), 0); // still "1 min"
@@ -284,6 +291,47 @@ void TestSessionTableModel::unknownStateIsShownAsItCameAndSortsLast()
     m_model->mergePage(2, u"spark"_s, {summary(u"future"_s, SessionState::Idle)});
     QCOMPARE(m_model->data(m_model->index(row, SessionTableModel::StateColumn)).toString(), u"IDLE"_s);
     QVERIFY(!changed.isEmpty());
+}
+
+void TestSessionTableModel::timeLeftCostAndTotals()
+{
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"idle"_s, SessionState::Idle), summary(u"busy"_s, SessionState::Busy)});
+    m_model->endPass(1, true);
+    const QModelIndex left = m_model->index(m_model->rowOf(u"idle"_s), SessionTableModel::TimeLeftColumn);
+    QCOMPARE(left.data().toString(), QString()); // the idle timeout is not known before GetSession
+    // GetSession tells the timeout (20 min) and the DPU time.
+    SessionDetails d;
+    d.sessionId = u"idle"_s;
+    d.workGroup = u"spark"_s;
+    d.status = summary(u"idle"_s, SessionState::Idle).status;
+    d.sessionConfiguration.idleTimeoutSeconds = 20 * 60;
+    d.dpuExecutionInMillis = 2 * 3600 * 1000;
+    m_model->upsertDetails(d);
+    QCOMPARE(left.data().toString(), u"19 min"_s); // idle 90 s of 20 min: 18.5 min left, rounded up
+    QVERIFY(!left.data(SessionTableModel::UrgentRole).toBool());
+    QCOMPARE(m_model->index(left.row(), SessionTableModel::DpuHoursColumn).data().toString(), u"2.00"_s);
+    QCOMPARE(m_model->index(left.row(), SessionTableModel::CostColumn).data().toString(), u"$0.70"_s);
+    m_model->setDpuHourPrice(0.5);
+    QCOMPARE(m_model->index(left.row(), SessionTableModel::CostColumn).data().toString(), u"$1.00"_s);
+    // Near the end: a warning; past it: due.
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_clock->advanceMs(14 * 60 * 1000);
+    m_model->tick();
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(left.data().toString(), u"5 min"_s);
+    QVERIFY(left.data(SessionTableModel::UrgentRole).toBool());
+    m_clock->advanceMs(5 * 60 * 1000);
+    m_model->tick();
+    QCOMPARE(left.data().toString(), u"due now"_s);
+    // Totals: the known rows' DPU-hours, and how many of the rows are known.
+    const SessionTableModel::Totals t = m_model->totals({0, 1});
+    QCOMPARE(t.rows, 2);
+    QCOMPARE(t.known, 1);
+    QCOMPARE(t.dpuHours, 2.0);
+    // Sorting by time left: soonest first, rows without a deadline last.
+    QVERIFY(left.data(SessionTableModel::SortRole).toLongLong()
+            < m_model->index(m_model->rowOf(u"busy"_s), SessionTableModel::TimeLeftColumn).data(SessionTableModel::SortRole).toLongLong());
 }
 
 QTEST_GUILESS_MAIN(TestSessionTableModel)

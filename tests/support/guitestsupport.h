@@ -23,6 +23,7 @@ inline Dashboard::Options sandboxOptions(const QString &awsHome, int seed = 40)
     o.sandboxTimeScale = 8; // a new session is IDLE in under a second
     o.historyPath = QStringLiteral(":memory:");
     o.pollIntervals = {100, 400, 2000};
+    o.pollIntervals.inViewMs = 1000; // rows in view: live within a second
     return o;
 }
 

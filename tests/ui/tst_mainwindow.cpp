@@ -8,6 +8,7 @@
 #include "ui/keyvaluetable.h"
 #include "local/localendpoint.h"
 #include "ui/mainwindow.h"
+#include "ui/translations.h"
 #include "ui/messageboxes.h"
 #include "ui/notifier.h"
 #include "ui/startsessiondialog.h"
@@ -66,6 +67,7 @@ private:
     QString stateOf(const QString &id) const;
 
     QTemporaryDir m_dir;
+    std::unique_ptr<Translations> m_translations;
     std::unique_ptr<Dashboard> m_dashboard;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -73,6 +75,7 @@ private:
 void TestMainWindow::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    m_translations = std::make_unique<Translations>(QLocale(QLocale::English, QLocale::UnitedStates)); // as main() does
 }
 
 void TestMainWindow::init()
@@ -195,6 +198,7 @@ void TestMainWindow::terminateAsksFirst()
     messageboxes::setNextAnswer(QMessageBox::No);
     terminate->trigger();
     QVERIFY(messageboxes::lastText().contains(id));
+    QCOMPARE(messageboxes::lastAcceptText(), u"&Terminate 1 session"_s); // says what it does, in real English
     QCOMPARE(stateOf(id), u"IDLE"_s); // declined: nothing happened
 
     messageboxes::setNextAnswer(QMessageBox::Yes);
@@ -264,7 +268,7 @@ void TestMainWindow::exportAndCopy()
     QFile c(csv);
     QVERIFY(c.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = c.readAll().split('\n');
-    QCOMPARE(lines.first().trimmed(), QByteArray("State,Session ID,Description,Workgroup,Engine version,Started,Idle for,Last modified,Ended,Notebook version,DPU-hours"));
+    QCOMPARE(lines.first().trimmed(), QByteArray("State,Session ID,Description,Workgroup,Engine version,Started,Idle / busy for,Ends in,Last modified,Ended,Notebook version,DPU-hours,Cost"));
     QCOMPARE(lines.size() - 2, visibleRows()); // header, rows, trailing newline
     QFile j(json);
     QVERIFY(j.open(QIODevice::ReadOnly));

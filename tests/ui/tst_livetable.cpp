@@ -1,0 +1,175 @@
+// The table as a window left open all day: live without the user doing anything, DPU-hours and
+// cost on every row in view, totals and a count that match the rows shown.
+#include "dashboard/dashboard.h"
+#include "local/localendpoint.h"
+#include "sessions/sessiontablemodel.h"
+#include "support/guitestsupport.h"
+#include "ui/mainwindow.h"
+#include "ui/tablelive.h"
+#include "ui/translations.h"
+#include "ui/windowsettings.h"
+#include "ui/windowstatusbar.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using athena::SessionState;
+
+class TestLiveTable : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void liveByDefault();
+    void sessionEndedElsewhereLeavesTheTable();
+    void everyRowInViewHasDpuHoursAndCost();
+    void countAndTotalsMatchTheRowsShown();
+
+private:
+    void openWindow(const ConnectionChoice &choice, const aws::Environment &env = {});
+    QStringList rowsInView() const { return m_window->findChild<TableLive *>()->sessionsInView(); }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Translations> m_translations;
+    std::unique_ptr<local::LocalEndpointThread> m_endpoint;
+    std::unique_ptr<Dashboard> m_dashboard;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestLiveTable::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_translations = std::make_unique<Translations>(QLocale(QLocale::English, QLocale::UnitedStates)); // as main() does
+}
+
+void TestLiveTable::init()
+{
+    testing::isolateSettings(m_dir.filePath(u"settings"_s));
+}
+
+void TestLiveTable::cleanup()
+{
+    m_window.reset();
+    m_dashboard.reset();
+    m_endpoint.reset();
+}
+
+void TestLiveTable::openWindow(const ConnectionChoice &choice, const aws::Environment &env)
+{
+    Dashboard::Options options = testing::sandboxOptions(m_dir.filePath(u"aws"_s));
+    options.env.insert(env);
+    m_dashboard = std::make_unique<Dashboard>(options);
+    m_window = std::make_unique<MainWindow>(m_dashboard.get());
+    m_window->resize(1280, 700);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->start({choice, {}, {}});
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->workGroupsLoaded() && !m_dashboard->isLoading()
+                                 && m_window->table()->model()->rowCount() > 0, 20000);
+}
+
+void TestLiveTable::liveByDefault()
+{
+    // A first start, nothing saved: the list refreshes by itself, every minute.
+    QCOMPARE(WindowSettings::savedScope().autoRefreshSeconds, 60);
+    openWindow(ConnectionChoice::sandbox());
+    QCOMPARE(m_dashboard->autoRefreshSeconds(), 60);
+    QCOMPARE(m_window->findChild<QComboBox *>(u"autoRefreshCombo"_s)->currentData().toInt(), 60);
+}
+
+void TestLiveTable::sessionEndedElsewhereLeavesTheTable()
+{
+    // A standalone endpoint; the window lists its active sessions. Another client (the console, a
+    // colleague) terminates one; without any action here it leaves the Active view.
+    local::EndpointOptions endpointOptions;
+    endpointOptions.inMemory = true;
+    endpointOptions.seedSessions = 12;
+    endpointOptions.seedActiveShare = 1.0;
+    endpointOptions.engine.timeScale = 20;
+    m_endpoint = std::make_unique<local::LocalEndpointThread>(endpointOptions);
+    QVERIFY(m_endpoint->start().ok());
+    const aws::Environment keys{{u"AWS_ACCESS_KEY_ID"_s, m_endpoint->credentials().accessKeyId},
+                                {u"AWS_SECRET_ACCESS_KEY"_s, m_endpoint->credentials().secretAccessKey}};
+    const ConnectionChoice choice = ConnectionChoice::awsProfile(u"default"_s, u"us-east-1"_s, m_endpoint->url().toString());
+    openWindow(choice, keys);
+    m_dashboard->setAutoRefreshSeconds(0); // only the rows in view keep it live
+    QTRY_VERIFY(!rowsInView().isEmpty());
+    QString victim;
+    for (const QString &id : rowsInView()) {
+        const auto state = m_dashboard->model()->summaryAt(m_dashboard->model()->rowOf(id)).status.state;
+        if (state == SessionState::Idle || state == SessionState::Busy)
+            victim = id;
+    }
+    QVERIFY(!victim.isEmpty());
+
+    Dashboard::Options otherOptions = testing::sandboxOptions(m_dir.filePath(u"aws"_s));
+    otherOptions.env.insert(keys);
+    Dashboard elsewhere(otherOptions);
+    QVERIFY(elsewhere.connectTo(choice).ok());
+    QSignalSpy terminated(&elsewhere, &Dashboard::terminateFinished);
+    elsewhere.terminateSessions({victim});
+    QTRY_COMPARE_WITH_TIMEOUT(terminated.size(), 1, 10000);
+    QVERIFY(terminated.first().at(1).toBool());
+
+    // Within the in-view interval (1 s here, 30 s by default) plus the termination itself.
+    const auto shownIds = [this] {
+        QStringList ids;
+        const QAbstractItemModel *shown = m_window->table()->model();
+        for (int r = 0; r < shown->rowCount(); ++r)
+            ids << shown->index(r, 0).data(SessionTableModel::SessionIdRole).toString();
+        return ids;
+    };
+    QVERIFY(shownIds().contains(victim));
+    QTRY_VERIFY_WITH_TIMEOUT(!shownIds().contains(victim), 15000);
+    const int row = m_dashboard->model()->rowOf(victim);
+    QVERIFY(row < 0 || m_dashboard->model()->summaryAt(row).status.state == SessionState::Terminated
+            || m_dashboard->model()->summaryAt(row).status.state == SessionState::Terminating);
+}
+
+void TestLiveTable::everyRowInViewHasDpuHoursAndCost()
+{
+    openWindow(ConnectionChoice::sandbox());
+    const QStringList inView = rowsInView();
+    QVERIFY(inView.size() >= 5);
+    SessionTableModel *model = m_dashboard->model();
+    for (const QString &id : inView) {
+        QTRY_VERIFY2_WITH_TIMEOUT(!model->index(model->rowOf(id), SessionTableModel::DpuHoursColumn).data().toString().isEmpty(),
+                                  qPrintable(id), 15000);
+        QVERIFY(model->index(model->rowOf(id), SessionTableModel::CostColumn).data().toString().startsWith(u'$'));
+    }
+    // Never more than the in-view budget at once.
+    QVERIFY(m_dashboard->poller()->inViewInFlight() <= m_dashboard->poller()->intervals().maxInViewInFlight);
+    // An IDLE row in view says when the idle timeout ends it.
+    for (const QString &id : inView) {
+        if (model->summaryAt(model->rowOf(id)).status.state == SessionState::Idle)
+            QVERIFY(!model->index(model->rowOf(id), SessionTableModel::TimeLeftColumn).data().toString().isEmpty());
+    }
+}
+
+void TestLiveTable::countAndTotalsMatchTheRowsShown()
+{
+    openWindow(ConnectionChoice::sandbox());
+    WindowStatusBar *status = m_window->windowStatusBar();
+    const int loaded = m_dashboard->model()->rowCount();
+    QAbstractItemModel *shown = m_window->table()->model();
+    QTRY_COMPARE(status->countText(), u"%1 sessions"_s.arg(shown->rowCount()));
+    // A search that leaves a few rows: the count says how many of how many.
+    const QString id = shown->index(0, 0).data(SessionTableModel::SessionIdRole).toString();
+    auto *search = m_window->findChild<QLineEdit *>(u"searchEdit"_s);
+    search->setText(id.left(12));
+    QTRY_COMPARE(status->countText(), u"%1 of %2 sessions"_s.arg(shown->rowCount()).arg(loaded));
+    QTRY_VERIFY2(status->totalsText().contains(u"Shown: "_s), qPrintable(status->totalsText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(status->totalsText().contains(u"DPU-hours · $"_s), qPrintable(status->totalsText()), 10000);
+    search->clear();
+    QTRY_COMPARE(status->countText(), u"%1 sessions"_s.arg(shown->rowCount()));
+}
+
+QTEST_MAIN(TestLiveTable)
+#include "tst_livetable.moc"
