@@ -17,7 +17,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(
     build-essential cmake ninja-build git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-svg-dev libqt6sql6-sqlite
+    qt6-svg-dev libqt6sql6-sqlite qt6-translations-l10n
     python3 clang clang-tidy libclang-rt-14-dev wrk openssl desktop-file-utils appstream help2man dpkg-dev tzdata
 )
 

@@ -11,7 +11,7 @@ contents=$(dpkg-deb --contents "$deb" | awk '{print $6}')
 fail() { echo "check_package: $*" >&2; exit 1; }
 grep -q '^ Package: athena-sessions$' <<<"$info" || fail "wrong package name"
 grep -q '^ Architecture: amd64$' <<<"$info" || fail "wrong architecture"
-for dep in libqt6core6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins; do
+for dep in libqt6core6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins qt6-translations-l10n; do
     grep -E '^ Depends:' <<<"$info" | grep -q "$dep" || fail "Depends lacks $dep"
 done
 for path in ./usr/bin/athena-sessions ./usr/bin/athenactl ./usr/bin/athena-local \
