@@ -9,6 +9,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -110,6 +111,8 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     layout->addStretch();
 
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("detailScroll"));
+    m_scroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
@@ -165,8 +168,10 @@ void DetailPane::setSummaryOnly(const athena::SessionSummary &summary, const QSt
 
 void DetailPane::setDetails(const athena::SessionDetails &d, const QDateTime &updatedAt)
 {
-    if (d.sessionId != m_sessionId)
+    if (d.sessionId != m_sessionId) {
         m_timeline->clear();
+        m_scroll->verticalScrollBar()->setValue(0); // another session: read it from the top
+    }
     m_sessionId = d.sessionId;
     m_updatedAt = updatedAt;
     m_title->setText(d.description.isEmpty() ? d.sessionId : d.description);

@@ -50,6 +50,7 @@ private:
     QTimer m_ageTimer;
     QDateTime m_updatedAt;
     QString m_sessionId;
+    class QScrollArea *m_scroll = nullptr;
     double m_price = StartSessionForm::defaultDpuHourPriceUsd;
     const aws::Clock *m_clock = aws::SystemClock::instance();
 };

@@ -122,14 +122,24 @@ void MainWindow::createLayout()
 
     connect(m_bar, &ConnectionBar::connectionChosen, this, &MainWindow::connectTo);
     connect(m_bar, &ConnectionBar::scopeChosen, this, [this](const QString &wg, const StateFilter &filter) {
+        rememberSelection();
         m_listingError.reset();
         m_status->clearError();
         m_dashboard->setScope(wg, filter);
         updateEmptyState();
     });
     connect(m_bar, &ConnectionBar::searchChanged, this, [this](const QString &text) {
+        rememberSelection();
         m_dashboard->proxy()->setSearchText(text);
+        restoreSelection();
         updateEmptyState();
+    });
+    // The selected row stays in view when the rows are sorted anew.
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this] {
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_table->currentIndex().isValid() && !selectedSessionIds().isEmpty())
+                m_table->scrollTo(m_table->currentIndex());
+        }, Qt::QueuedConnection);
     });
     connect(m_bar, &ConnectionBar::autoRefreshChosen, m_dashboard, &Dashboard::setAutoRefreshSeconds);
 }
@@ -143,6 +153,7 @@ void MainWindow::connectActions()
     connect(m_actions->terminate(), &QAction::triggered, this, &MainWindow::terminateSelected);
     connect(m_actions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedIds);
     connect(m_actions->details(), &QAction::triggered, this, &MainWindow::showDetails);
+    connect(m_actions->showDetailPane(), &QAction::toggled, m_detail, &QWidget::setVisible);
     connect(m_actions->pin(), &QAction::triggered, this, [this](bool on) {
         for (const QString &id : selectedSessionIds())
             m_dashboard->setPinned(id, on);
@@ -221,7 +232,10 @@ void MainWindow::connectDashboard()
             m_status->setErrorText(tr("Could not terminate %1: %2").arg(id, message));
     });
     connect(m_dashboard, &Dashboard::notification, m_notifier, &Notifier::notify);
-    connect(m_dashboard->model(), &QAbstractItemModel::rowsInserted, this, [this] { updateEmptyState(); });
+    connect(m_dashboard->model(), &QAbstractItemModel::rowsInserted, this, [this] {
+        updateEmptyState();
+        restoreSelection(); // a session selected before a change of filter, listed again
+    });
     connect(m_dashboard->model(), &QAbstractItemModel::modelReset, this, [this] {
         m_detail->showNothing(tr("Select a session to see its details."));
         updateEmptyState();
@@ -348,9 +362,57 @@ bool MainWindow::selectSession(const QString &sessionId)
     return true;
 }
 
+void MainWindow::rememberSelection()
+{
+    // Kept across a change of search or state filter: given back when the rows show again.
+    if (!selectedSessionIds().isEmpty())
+        m_restoreSelection = selectedSessionIds();
+}
+
+void MainWindow::restoreSelection()
+{
+    if (m_restoreSelection.isEmpty() || !selectedSessionIds().isEmpty())
+        return;
+    QItemSelection selection;
+    QModelIndex current;
+    for (const QString &id : std::as_const(m_restoreSelection)) {
+        const int sourceRow = m_dashboard->model()->rowOf(id);
+        const QModelIndex proxyIndex =
+            sourceRow < 0 ? QModelIndex() : m_dashboard->proxy()->mapFromSource(m_dashboard->model()->index(sourceRow, 0));
+        if (!proxyIndex.isValid())
+            continue;
+        const QModelIndex viewIndex = m_appearance->mapFromSource(proxyIndex);
+        selection.select(viewIndex, viewIndex);
+        if (!current.isValid())
+            current = viewIndex;
+    }
+    if (!current.isValid())
+        return;
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    m_table->scrollTo(current);
+}
+
 void MainWindow::onSelectionChanged()
 {
     const QStringList ids = selectedSessionIds();
+    if (!ids.isEmpty()) {
+        m_restoreSelection = ids;
+    } else {
+        // Deselected while the rows are still shown: the user's wish, not a filter's doing. Looked
+        // at once the models have settled (a filter deselects while its rows are being removed).
+        QMetaObject::invokeMethod(this, [this] {
+            if (!selectedSessionIds().isEmpty())
+                return;
+            for (const QString &id : std::as_const(m_restoreSelection)) {
+                const int row = m_dashboard->model()->rowOf(id);
+                if (row >= 0 && m_dashboard->proxy()->mapFromSource(m_dashboard->model()->index(row, 0)).isValid()) {
+                    m_restoreSelection.clear();
+                    break;
+                }
+            }
+        }, Qt::QueuedConnection);
+    }
     const QString id = ids.size() == 1 ? ids.first() : QString();
     m_dashboard->select(id);
     if (id.isEmpty()) {
@@ -377,6 +439,7 @@ void MainWindow::updateActions()
 
 void MainWindow::showDetails()
 {
+    m_actions->showDetailPane()->setChecked(true);
     QList<int> sizes = m_splitter->sizes();
     if (sizes.value(1) < 50) {
         sizes[1] = width() / 3;

@@ -72,6 +72,8 @@ private:
     void startSimilar();
     void showDetails();
     void onSelectionChanged();
+    void rememberSelection();
+    void restoreSelection();
     void updateActions();
     void updateEmptyState();
     void showConnectionError(const aws::AwsError &error);
@@ -101,4 +103,5 @@ private:
     bool m_loadedOnce = false;
     ConnectionChoice m_choice; // the last one asked for, connected or not
     bool m_started = false;
+    QStringList m_restoreSelection; // the last selection the user made, given back after a filter change
 };

@@ -3,7 +3,9 @@
 #include "dashboard/dashboard.h"
 #include "ui/messageboxes.h"
 
+#include <QDir>
 #include <QFileDialog>
+#include <QStandardPaths>
 #include <QSaveFile>
 
 RowExporter::RowExporter(Dashboard *dashboard, QWidget *window)
@@ -14,8 +16,11 @@ RowExporter::RowExporter(Dashboard *dashboard, QWidget *window)
 void RowExporter::exportWithDialog(Format format)
 {
     const bool json = format == Format::Json;
+    // In the documents folder, as other desktop applications save, unless the user goes elsewhere.
+    const QString name = json ? QStringLiteral("sessions.json") : QStringLiteral("sessions.csv");
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(m_window, json ? tr("Export as JSON") : tr("Export as CSV"),
-                                                      json ? QStringLiteral("sessions.json") : QStringLiteral("sessions.csv"),
+                                                      documents.isEmpty() ? name : QDir(documents).filePath(name),
                                                       json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (!path.isEmpty())
         exportTo(path, format);

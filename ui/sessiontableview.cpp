@@ -3,6 +3,7 @@
 #include "sessions/sessiontablemodel.h"
 
 #include <QHeaderView>
+#include <QMenu>
 
 SessionTableView::SessionTableView(QAbstractItemModel *model, QWidget *parent) : QTableView(parent)
 {
@@ -23,22 +24,51 @@ SessionTableView::SessionTableView(QAbstractItemModel *model, QWidget *parent) :
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setStretchLastSection(true);
     setTextElideMode(Qt::ElideMiddle); // IDs keep both ends readable
+    // Widths in characters of the font in use, never narrower than the column's title: the columns
+    // fit at any font size and in longer languages.
     const std::pair<int, int> widths[] = {
-        {SessionTableModel::StateColumn, 112},       {SessionTableModel::SessionIdColumn, 150},
-        {SessionTableModel::DescriptionColumn, 210}, {SessionTableModel::WorkGroupColumn, 120},
-        {SessionTableModel::EngineVersionColumn, 165}, {SessionTableModel::StartedColumn, 140},
-        {SessionTableModel::IdleForColumn, 96},      {SessionTableModel::TimeLeftColumn, 70},
-        {SessionTableModel::LastModifiedColumn, 140}, {SessionTableModel::EndedColumn, 140},
-        {SessionTableModel::NotebookVersionColumn, 165}, {SessionTableModel::DpuHoursColumn, 78},
-        {SessionTableModel::CostColumn, 70},
+        {SessionTableModel::StateColumn, 14},       {SessionTableModel::SessionIdColumn, 18},
+        {SessionTableModel::DescriptionColumn, 26}, {SessionTableModel::WorkGroupColumn, 14},
+        {SessionTableModel::EngineVersionColumn, 20}, {SessionTableModel::StartedColumn, 18},
+        {SessionTableModel::IdleForColumn, 11},     {SessionTableModel::TimeLeftColumn, 8},
+        {SessionTableModel::LastModifiedColumn, 18}, {SessionTableModel::EndedColumn, 18},
+        {SessionTableModel::NotebookVersionColumn, 20}, {SessionTableModel::DpuHoursColumn, 8},
+        {SessionTableModel::CostColumn, 8},
     };
-    for (const auto &[column, width] : widths)
-        setColumnWidth(column, width);
+    const QFontMetrics text(font());
+    const QFontMetrics title(horizontalHeader()->font());
+    for (const auto &[column, characters] : widths) {
+        const int forText = text.averageCharWidth() * characters;
+        const int forTitle = title.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()) + 3 * title.averageCharWidth() + 12;
+        setColumnWidth(column, std::max(forText, forTitle));
+    }
+    // Right-click on the header: show or hide columns (kept with the header's saved state).
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { columnMenu()->exec(horizontalHeader()->viewport()->mapToGlobal(pos)); });
     // Idle time and cost next to the description by default; users can move columns (saved).
     QHeaderView *header = horizontalHeader();
     for (int column : {SessionTableModel::IdleForColumn, SessionTableModel::TimeLeftColumn, SessionTableModel::DpuHoursColumn,
                        SessionTableModel::CostColumn})
         header->moveSection(header->visualIndex(column), header->visualIndex(SessionTableModel::WorkGroupColumn));
+}
+
+QMenu *SessionTableView::columnMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("columnMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QHeaderView *header = horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction *toggle = menu->addAction(model()->headerData(column, Qt::Horizontal).toString());
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(column));
+        // The session ID always stays: without it no row says which session it is.
+        toggle->setEnabled(column != SessionTableModel::SessionIdColumn);
+        connect(toggle, &QAction::toggled, this, [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    return menu;
 }
 
 QStringList SessionTableView::selectedSessionIds() const

@@ -64,9 +64,15 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     m_signIn->setObjectName(QStringLiteral("signInAction"));
     m_signIn->setEnabled(false);
 
+    m_showDetailPane = new QAction(tr("Show the &detail pane"), this);
+    m_showDetailPane->setObjectName(QStringLiteral("showDetailPaneAction"));
+    m_showDetailPane->setCheckable(true);
+    m_showDetailPane->setChecked(true);
+    m_showDetailPane->setShortcut(QKeySequence(Qt::Key_F9));
+
     createMenus();
     // Shortcuts that work wherever the focus is in the window.
-    window->addActions({m_find, m_refresh, m_new, m_terminate});
+    window->addActions({m_find, m_refresh, m_new, m_terminate, m_showDetailPane});
 }
 
 void WindowActions::createMenus()
@@ -86,6 +92,8 @@ void WindowActions::createMenus()
     session->addActions({m_copy, m_details, m_pin});
     QMenu *view = bar->addMenu(tr("&View"));
     view->addActions({m_refresh, m_find});
+    view->addSeparator();
+    view->addAction(m_showDetailPane);
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(tr("&About Athena Sessions"), this, &WindowActions::showAbout);
 
@@ -108,6 +116,7 @@ void WindowActions::update(bool connected, qsizetype selected, bool anySelectedA
     m_new->setEnabled(connected);
     m_terminate->setEnabled(connected && anySelectedActive);
     m_copy->setEnabled(selected > 0);
+    m_copy->setText(tr("&Copy session ID(s)", nullptr, static_cast<int>(std::max<qsizetype>(selected, 1))));
     m_similar->setEnabled(connected && selected == 1);
     m_details->setEnabled(selected == 1);
     m_pin->setEnabled(selected > 0);

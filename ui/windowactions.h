@@ -29,6 +29,7 @@ public:
     QAction *exportCsv() const { return m_exportCsv; }
     QAction *exportJson() const { return m_exportJson; }
     QAction *signIn() const { return m_signIn; }
+    QAction *showDetailPane() const { return m_showDetailPane; }
 
     // Enables what applies to the selection; `pinned` is whether the first selected session is.
     void update(bool connected, qsizetype selected, bool anySelectedActive, bool pinned);
@@ -51,4 +52,5 @@ private:
     QAction *m_exportCsv;
     QAction *m_exportJson;
     QAction *m_signIn;
+    QAction *m_showDetailPane;
 };

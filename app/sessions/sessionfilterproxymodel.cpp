@@ -31,7 +31,15 @@ void SessionFilterProxyModel::setKeptSession(const QString &sessionId)
     if (sessionId == m_kept)
         return;
     m_kept = sessionId;
-    invalidateRowsFilter();
+    // Usually called from a selection change, which a filter change itself can cause: filtering
+    // again inside it would re-enter the proxy. Once the current change is done is soon enough.
+    if (!m_refilterQueued) {
+        m_refilterQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_refilterQueued = false;
+            invalidateRowsFilter();
+        }, Qt::QueuedConnection);
+    }
 }
 
 bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const

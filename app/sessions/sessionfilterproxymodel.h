@@ -29,4 +29,5 @@ private:
     QString m_search;
     StateFilter m_filter;
     QString m_kept;
+    bool m_refilterQueued = false;
 };

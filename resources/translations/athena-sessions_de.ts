@@ -159,157 +159,157 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="71"/>
+        <location filename="../../ui/detailpane.cpp" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="72"/>
+        <location filename="../../ui/detailpane.cpp" line="73"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="73"/>
+        <location filename="../../ui/detailpane.cpp" line="74"/>
         <source>Reason:</source>
         <translation>Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="74"/>
+        <location filename="../../ui/detailpane.cpp" line="75"/>
         <source>Session ID:</source>
         <translation>Sitzungs-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="75"/>
+        <location filename="../../ui/detailpane.cpp" line="76"/>
         <source>Workgroup:</source>
         <translation>Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="76"/>
+        <location filename="../../ui/detailpane.cpp" line="77"/>
         <source>Description:</source>
         <translation>Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="77"/>
+        <location filename="../../ui/detailpane.cpp" line="78"/>
         <source>Started:</source>
         <translation>Gestartet:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="78"/>
+        <location filename="../../ui/detailpane.cpp" line="79"/>
         <source>Last modified:</source>
         <translation>Zuletzt geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="79"/>
+        <location filename="../../ui/detailpane.cpp" line="80"/>
         <source>Idle since:</source>
         <translation>Leerlauf seit:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="80"/>
+        <location filename="../../ui/detailpane.cpp" line="81"/>
         <source>Ended:</source>
         <translation>Beendet:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="82"/>
+        <location filename="../../ui/detailpane.cpp" line="83"/>
         <source>Engine configuration</source>
         <translation>Engine-Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="83"/>
+        <location filename="../../ui/detailpane.cpp" line="84"/>
         <source>Engine version:</source>
         <translation>Engine-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="84"/>
+        <location filename="../../ui/detailpane.cpp" line="85"/>
         <source>Max concurrent DPUs:</source>
         <translation>Max. gleichzeitige DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="85"/>
+        <location filename="../../ui/detailpane.cpp" line="86"/>
         <source>Coordinator DPU size:</source>
         <translation>DPU-Größe des Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="86"/>
+        <location filename="../../ui/detailpane.cpp" line="87"/>
         <source>Default executor DPU size:</source>
         <translation>Standard-DPU-Größe der Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="87"/>
+        <location filename="../../ui/detailpane.cpp" line="88"/>
         <source>Notebook version:</source>
         <translation>Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="88"/>
+        <location filename="../../ui/detailpane.cpp" line="89"/>
         <source>Additional configs:</source>
         <translation>Zusätzliche Konfiguration:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="89"/>
+        <location filename="../../ui/detailpane.cpp" line="90"/>
         <source>Spark properties:</source>
         <translation>Spark-Eigenschaften:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="93"/>
+        <location filename="../../ui/detailpane.cpp" line="94"/>
         <source>Session configuration</source>
         <translation>Sitzungskonfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="94"/>
+        <location filename="../../ui/detailpane.cpp" line="95"/>
         <source>Execution role:</source>
         <translation>Ausführungsrolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="95"/>
+        <location filename="../../ui/detailpane.cpp" line="96"/>
         <source>Working directory:</source>
         <translation>Arbeitsverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="96"/>
+        <location filename="../../ui/detailpane.cpp" line="97"/>
         <source>Idle timeout:</source>
         <translation>Leerlauf-Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="97"/>
+        <location filename="../../ui/detailpane.cpp" line="98"/>
         <source>Encryption:</source>
         <translation>Verschlüsselung:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="99"/>
+        <location filename="../../ui/detailpane.cpp" line="100"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="100"/>
+        <location filename="../../ui/detailpane.cpp" line="101"/>
         <source>DPU-hours:</source>
         <translation>DPU-Stunden:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="101"/>
+        <location filename="../../ui/detailpane.cpp" line="102"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="103"/>
+        <location filename="../../ui/detailpane.cpp" line="104"/>
         <source>Observed state changes</source>
         <translation>Beobachtete Statuswechsel</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="124"/>
+        <location filename="../../ui/detailpane.cpp" line="127"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="163"/>
+        <location filename="../../ui/detailpane.cpp" line="166"/>
         <source>Loading details…</source>
         <translation>Details werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="194"/>
+        <location filename="../../ui/detailpane.cpp" line="199"/>
         <source> (idle for %1)</source>
         <translation> (%1 im Leerlauf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/detailpane.cpp" line="211"/>
+        <location filename="../../ui/detailpane.cpp" line="216"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -317,32 +317,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="219"/>
+        <location filename="../../ui/detailpane.cpp" line="224"/>
         <source>%1 (at %2 per DPU-hour)</source>
         <translation>%1 (bei %2 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="230"/>
+        <location filename="../../ui/detailpane.cpp" line="235"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="231"/>
+        <location filename="../../ui/detailpane.cpp" line="236"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="231"/>
+        <location filename="../../ui/detailpane.cpp" line="236"/>
         <source>first seen</source>
         <translation>zuerst gesehen</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="234"/>
+        <location filename="../../ui/detailpane.cpp" line="239"/>
         <source>No state change observed yet.</source>
         <translation>Noch kein Statuswechsel beobachtet.</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="242"/>
+        <location filename="../../ui/detailpane.cpp" line="247"/>
         <source>Updated %1 ago</source>
         <translation>Vor %1 aktualisiert</translation>
     </message>
@@ -610,33 +610,33 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="219"/>
+        <location filename="../../ui/mainwindow.cpp" line="230"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/mainwindow.cpp" line="232"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="226"/>
-        <location filename="../../ui/mainwindow.cpp" line="357"/>
+        <location filename="../../ui/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/mainwindow.cpp" line="414"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="292"/>
+        <location filename="../../ui/mainwindow.cpp" line="306"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="301"/>
+        <location filename="../../ui/mainwindow.cpp" line="315"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="358"/>
+        <location filename="../../ui/mainwindow.cpp" line="415"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -644,7 +644,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="425"/>
+        <location filename="../../ui/mainwindow.cpp" line="483"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -652,7 +652,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="427"/>
+        <location filename="../../ui/mainwindow.cpp" line="485"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Diese Sitzung beenden?</numerusform>
@@ -660,12 +660,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="428"/>
+        <location filename="../../ui/mainwindow.cpp" line="486"/>
         <source>Running calculations are cancelled. This cannot be undone.</source>
         <translation>Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="429"/>
+        <location filename="../../ui/mainwindow.cpp" line="487"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Sitzung beenden</numerusform>
@@ -673,7 +673,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="429"/>
+        <location filename="../../ui/mainwindow.cpp" line="487"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>%n Sitzung &amp;beenden</numerusform>
@@ -689,37 +689,37 @@
 <context>
     <name>RowExporter</name>
     <message>
-        <location filename="../../ui/rowexporter.cpp" line="17"/>
+        <location filename="../../ui/rowexporter.cpp" line="22"/>
         <source>Export as JSON</source>
         <translation>Als JSON exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/rowexporter.cpp" line="17"/>
+        <location filename="../../ui/rowexporter.cpp" line="22"/>
         <source>Export as CSV</source>
         <translation>Als CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/rowexporter.cpp" line="19"/>
+        <location filename="../../ui/rowexporter.cpp" line="24"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/rowexporter.cpp" line="19"/>
+        <location filename="../../ui/rowexporter.cpp" line="24"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/rowexporter.cpp" line="30"/>
+        <location filename="../../ui/rowexporter.cpp" line="35"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../../ui/rowexporter.cpp" line="30"/>
+        <location filename="../../ui/rowexporter.cpp" line="35"/>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/rowexporter.cpp" line="33"/>
+        <location filename="../../ui/rowexporter.cpp" line="38"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
@@ -1302,49 +1302,62 @@
         <translation>Bei IAM Identity Center &amp;anmelden…</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="75"/>
+        <location filename="../../ui/windowactions.cpp" line="67"/>
+        <source>Show the &amp;detail pane</source>
+        <translation>&amp;Detailbereich anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="81"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="81"/>
+        <location filename="../../ui/windowactions.cpp" line="87"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="83"/>
+        <location filename="../../ui/windowactions.cpp" line="89"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="87"/>
+        <location filename="../../ui/windowactions.cpp" line="93"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="89"/>
+        <location filename="../../ui/windowactions.cpp" line="97"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="90"/>
+        <location filename="../../ui/windowactions.cpp" line="98"/>
         <source>&amp;About Athena Sessions</source>
         <translation>&amp;Über Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="92"/>
+        <location filename="../../ui/windowactions.cpp" line="100"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="101"/>
+        <location filename="../../ui/windowactions.cpp" line="109"/>
         <source>About Athena Sessions</source>
         <translation>Über Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="102"/>
+        <location filename="../../ui/windowactions.cpp" line="110"/>
         <source>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;A dashboard for Amazon Athena for Apache Spark sessions.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/windowactions.cpp" line="119"/>
+        <source>&amp;Copy session ID(s)</source>
+        <translation>
+            <numerusform>Sitzungs-ID &amp;kopieren</numerusform>
+            <numerusform>Sitzungs-IDs &amp;kopieren</numerusform>
+        </translation>
     </message>
 </context>
 <context>

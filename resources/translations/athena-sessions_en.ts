@@ -4,7 +4,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="448"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="453"/>
         <source>(%1 of %n sessions known)</source>
         <translation>
             <numerusform>(%1 of %n session known)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../../ui/detailpane.cpp" line="211"/>
+        <location filename="../../ui/detailpane.cpp" line="216"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="358"/>
+        <location filename="../../ui/mainwindow.cpp" line="415"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n session selected.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="425"/>
+        <location filename="../../ui/mainwindow.cpp" line="483"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="427"/>
+        <location filename="../../ui/mainwindow.cpp" line="485"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Terminate this session?</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="429"/>
+        <location filename="../../ui/mainwindow.cpp" line="487"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Terminate session</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="429"/>
+        <location filename="../../ui/mainwindow.cpp" line="487"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>&amp;Terminate %n session</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>RowExporter</name>
     <message numerus="yes">
-        <location filename="../../ui/rowexporter.cpp" line="33"/>
+        <location filename="../../ui/rowexporter.cpp" line="38"/>
         <source>Exported %n session(s) to %1</source>
         <translation>
             <numerusform>Exported %n session to %1</numerusform>
@@ -93,6 +93,17 @@
         <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message numerus="yes">
+        <location filename="../../ui/windowactions.cpp" line="119"/>
+        <source>&amp;Copy session ID(s)</source>
+        <translation>
+            <numerusform>&amp;Copy session ID</numerusform>
+            <numerusform>&amp;Copy session IDs</numerusform>
         </translation>
     </message>
 </context>

@@ -5,12 +5,17 @@
 #include "sessions/sessiontablemodel.h"
 #include "support/guitestsupport.h"
 #include "ui/mainwindow.h"
+#include "ui/detailpane.h"
+#include "ui/sessiontableview.h"
 #include "ui/tablelive.h"
 #include "ui/translations.h"
 #include "ui/windowsettings.h"
 #include "ui/windowstatusbar.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QMenu>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -31,6 +36,9 @@ private Q_SLOTS:
     void sessionEndedElsewhereLeavesTheTable();
     void everyRowInViewHasDpuHoursAndCost();
     void countAndTotalsMatchTheRowsShown();
+    void selectionSurvivesSearchFilterAndSort();
+    void columnsCanBeHiddenAndFitTheirTitles();
+    void detailPaneToggleAndPluralActions();
 
 private:
     void openWindow(const ConnectionChoice &choice, const aws::Environment &env = {});
@@ -169,6 +177,73 @@ void TestLiveTable::countAndTotalsMatchTheRowsShown()
     QTRY_VERIFY2_WITH_TIMEOUT(status->totalsText().contains(u"DPU-hours · $"_s), qPrintable(status->totalsText()), 10000);
     search->clear();
     QTRY_COMPARE(status->countText(), u"%1 sessions"_s.arg(shown->rowCount()));
+}
+
+void TestLiveTable::selectionSurvivesSearchFilterAndSort()
+{
+    openWindow(ConnectionChoice::sandbox());
+    QTableView *table = m_window->table();
+    QAbstractItemModel *shown = table->model();
+    const QString id = shown->index(shown->rowCount() - 1, 0).data(SessionTableModel::SessionIdRole).toString();
+    QVERIFY(m_window->selectSession(id));
+    // A search that hides it, then none: selected again.
+    auto *search = m_window->findChild<QLineEdit *>(u"searchEdit"_s);
+    search->setText(u"zzz-nothing"_s);
+    QVERIFY(m_window->selectedSessionIds().isEmpty());
+    search->clear();
+    QCOMPARE(m_window->selectedSessionIds(), QStringList{id});
+    // Another state filter (a new listing), then back: selected again once it is listed.
+    QComboBox *filter = m_window->findChild<QComboBox *>(u"filterCombo"_s);
+    filter->setCurrentIndex(filter->findData(u"all"_s));
+    Q_EMIT filter->activated(filter->currentIndex());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dashboard->isLoading() && m_window->selectedSessionIds() == QStringList{id}, 15000);
+    // A re-sort keeps it and scrolls it into view.
+    table->sortByColumn(SessionTableModel::SessionIdColumn, Qt::AscendingOrder);
+    table->sortByColumn(SessionTableModel::SessionIdColumn, Qt::DescendingOrder);
+    QCOMPARE(m_window->selectedSessionIds(), QStringList{id});
+    QTRY_VERIFY(table->viewport()->rect().intersects(table->visualRect(table->currentIndex())));
+}
+
+void TestLiveTable::columnsCanBeHiddenAndFitTheirTitles()
+{
+    openWindow(ConnectionChoice::sandbox());
+    auto *table = qobject_cast<SessionTableView *>(m_window->table());
+    QHeaderView *header = table->horizontalHeader();
+    const QFontMetrics titles(header->font());
+    for (int c = 0; c < SessionTableModel::ColumnCount; ++c) {
+        const QString title = table->model()->headerData(c, Qt::Horizontal).toString();
+        if (c != header->logicalIndex(header->count() - 1)) // the last one stretches
+            QVERIFY2(header->sectionSize(c) >= titles.horizontalAdvance(title), qPrintable(title));
+    }
+    QMenu *menu = table->columnMenu();
+    QCOMPARE(menu->actions().size(), int(SessionTableModel::ColumnCount));
+    QAction *notebook = nullptr;
+    for (QAction *a : menu->actions()) {
+        if (a->text() == table->model()->headerData(SessionTableModel::NotebookVersionColumn, Qt::Horizontal).toString())
+            notebook = a;
+        if (a->text() == table->model()->headerData(SessionTableModel::SessionIdColumn, Qt::Horizontal).toString())
+            QVERIFY(!a->isEnabled()); // the ID always stays
+    }
+    QVERIFY(notebook && notebook->isChecked());
+    notebook->trigger();
+    QVERIFY(header->isSectionHidden(SessionTableModel::NotebookVersionColumn));
+    delete menu;
+}
+
+void TestLiveTable::detailPaneToggleAndPluralActions()
+{
+    openWindow(ConnectionChoice::sandbox());
+    QAction *toggle = m_window->findChild<QAction *>(u"showDetailPaneAction"_s);
+    QVERIFY(m_window->detailPane()->isVisible());
+    toggle->trigger();
+    QVERIFY(!m_window->detailPane()->isVisible());
+    toggle->trigger();
+    QVERIFY(m_window->detailPane()->isVisible());
+    QTableView *table = m_window->table();
+    table->selectRow(0);
+    QCOMPARE(m_window->findChild<QAction *>(u"copyIdAction"_s)->text(), u"&Copy session ID"_s);
+    table->selectionModel()->select(table->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QCOMPARE(m_window->findChild<QAction *>(u"copyIdAction"_s)->text(), u"&Copy session IDs"_s);
 }
 
 QTEST_MAIN(TestLiveTable)
