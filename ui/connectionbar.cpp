@@ -19,8 +19,7 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     setObjectName(QStringLiteral("connectionBar"));
     m_profile = new QComboBox(this);
     m_profile->setObjectName(QStringLiteral("profileCombo"));
-    m_profile->setMinimumContentsLength(8);
-    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profile->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Lokale Sandbox" whole, in any language
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("regionCombo"));
     m_region->setEditable(true);
@@ -128,6 +127,22 @@ ConnectionChoice ConnectionBar::connection() const
     if (!key.startsWith(QStringLiteral("profile:")))
         return ConnectionChoice::sandbox();
     return ConnectionChoice::awsProfile(key.mid(8), m_region->currentText().trimmed());
+}
+
+void ConnectionBar::showInEffect(const QString &region, const QString &regionSource, const QString &credentials)
+{
+    const bool profile = connection().kind == ConnectionChoice::Kind::Profile;
+    m_region->lineEdit()->setPlaceholderText(profile ? region : QString());
+    m_region->setToolTip(profile && !region.isEmpty() ? tr("In effect: %1 (from %2)").arg(region, regionSource)
+                                                      : tr("Region; empty uses the profile's (AWS_REGION, the config file)"));
+    const int at = m_profile->currentIndex();
+    const QString name = m_profile->itemData(at).toString().mid(8);
+    if (!profile || at < 0)
+        return;
+    // Keys from the environment win over the profile's: say so where the profile is named.
+    const bool fromEnvironment = credentials.contains(QStringLiteral("environment"));
+    m_profile->setItemText(at, fromEnvironment ? tr("%1 (keys from the environment)").arg(name) : name);
+    m_profile->setToolTip(credentials.isEmpty() ? QString() : tr("Credentials: %1").arg(credentials));
 }
 
 void ConnectionBar::emitConnection()

@@ -29,6 +29,11 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     void setRefreshAction(QAction *action);
 
+    // What the connection in effect uses when the boxes leave it open: the region (and where it
+    // came from) shown in an empty Region box, and where the credentials come from, so that the
+    // Profile box never says "default" for keys that come from the environment.
+    void showInEffect(const QString &region, const QString &regionSource, const QString &credentials);
+
 Q_SIGNALS:
     void connectionChosen(const ConnectionChoice &choice);
     void scopeChosen(const QString &workGroup, const StateFilter &filter);

@@ -175,6 +175,7 @@ void MainWindow::connectDashboard()
             [this] { m_status->setConnectionText(m_dashboard->connectionDescription()); });
     connect(m_dashboard, &Dashboard::connected, this, [this](const QString &description) {
         m_status->setConnectionText(description);
+        m_bar->showInEffect(m_dashboard->region(), m_dashboard->regionSource(), m_dashboard->credentialsSource());
         m_connectionError.reset();
         m_listingError.reset();
         updateEmptyState();

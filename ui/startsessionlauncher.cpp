@@ -20,6 +20,7 @@ StartSessionDialog *StartSessionLauncher::open(const std::optional<athena::Sessi
         groups << w.name;
     StartSessionForm form = similarTo ? StartSessionForm::similarTo(*similarTo) : StartSessionForm();
     form.setDpuHourPrice(m_dashboard->dpuHourPrice());
+    form.setUnusableWorkGroups(m_dashboard->unusableWorkGroups());
     if (!similarTo && !m_dashboard->workGroup().isEmpty())
         form.setText(StartSessionForm::Field::WorkGroup, m_dashboard->workGroup());
     auto *dialog = new StartSessionDialog(groups, form, m_window);

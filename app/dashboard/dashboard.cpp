@@ -206,9 +206,14 @@ void Dashboard::loadWorkGroups()
             return;
         }
         m_sparkWorkGroups.clear();
+        m_unusableWorkGroups.clear();
         for (const athena::WorkGroupSummary &w : r.value()) {
             if (w.engineVersion.isSpark() && w.state != u"DISABLED"_s)
                 m_sparkWorkGroups.append(w);
+            else
+                m_unusableWorkGroups.insert(w.name, w.engineVersion.isSpark() ? tr("%1 is disabled").arg(w.name)
+                                                                             : tr("%1 runs SQL queries (%2), not Spark sessions")
+                                                                                   .arg(w.name, w.engineVersion.effective));
         }
         std::sort(m_sparkWorkGroups.begin(), m_sparkWorkGroups.end(),
                   [](const auto &a, const auto &b) { return a.name < b.name; });
@@ -452,6 +457,18 @@ QString Dashboard::totalsText(const QList<int> &modelRows) const
     if (t.known < t.rows)
         text += QLatin1Char(' ') + tr("(%1 of %n sessions known)", nullptr, t.rows).arg(t.known);
     return text;
+}
+
+QString Dashboard::regionSource() const
+{
+    return m_connection && m_choice.kind == ConnectionChoice::Kind::Profile ? m_connection->settings.regionSource : QString();
+}
+
+QString Dashboard::credentialsSource() const
+{
+    return m_connection && m_connection->credentials && m_choice.kind == ConnectionChoice::Kind::Profile
+               ? m_connection->credentials->description()
+               : QString();
 }
 
 QString Dashboard::connectionDescription() const

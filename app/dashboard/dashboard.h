@@ -82,9 +82,14 @@ public:
     // expires …": where the credentials come from and, once fetched, when they expire.
     QString connectionDescription() const;
     QString region() const { return m_region; }
+    // Where the region and the credentials in effect come from ("AWS_REGION", "the environment").
+    QString regionSource() const;
+    QString credentialsSource() const;
 
     void loadWorkGroups();
     QList<athena::WorkGroupSummary> sparkWorkGroups() const { return m_sparkWorkGroups; }
+    // The workgroups that cannot run sessions (SQL engines, disabled ones), with why.
+    QHash<QString, QString> unusableWorkGroups() const { return m_unusableWorkGroups; }
     bool workGroupsLoaded() const { return m_workGroupsLoaded; }
 
     // An empty workGroup means every Spark workgroup.
@@ -194,6 +199,7 @@ private:
     QString m_selected;
     QSet<QString> m_pinned;
     QSet<QString> m_inView;
+    QHash<QString, QString> m_unusableWorkGroups;
     QSet<QString> m_started; // started from this app: notified about
     QHash<QString, QDateTime> m_updated;
     quint64 m_connectionSerial = 0;

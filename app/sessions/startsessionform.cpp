@@ -241,7 +241,10 @@ std::optional<QString> StartSessionForm::check(Field field) const
 {
     std::optional<QString> error;
     switch (field) {
-    case Field::WorkGroup: return athena::checkText(field, m_workGroup, true);
+    case Field::WorkGroup:
+        if (m_unusableWorkGroups.contains(m_workGroup))
+            return tr("%1: sessions need an enabled workgroup with an Apache Spark engine").arg(m_unusableWorkGroups.value(m_workGroup));
+        return athena::checkText(field, m_workGroup, true);
     case Field::Description: return athena::checkText(field, m_description, false);
     case Field::MaxConcurrentDpus:
     case Field::CoordinatorDpuSize:

@@ -4,6 +4,7 @@
 #include "athena/validation.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -52,6 +53,10 @@ public:
     // The request to send; only meaningful when isValid().
     athena::StartSessionRequest request() const;
 
+    // Workgroups that cannot run sessions, with why ("primary runs SQL queries…"); the form refuses
+    // them with that reason rather than letting the service refuse them.
+    void setUnusableWorkGroups(const QHash<QString, QString> &why) { m_unusableWorkGroups = why; }
+
     // Cost per hour with every DPU busy, and with only the coordinator (idle).
     void setDpuHourPrice(double usd) { m_price = usd; }
     double dpuHourPrice() const { return m_price; }
@@ -94,5 +99,6 @@ private:
     bool m_cloudWatchLogging = false;
     bool m_s3Logging = false;
     std::optional<athena::MonitoringConfiguration> m_carriedMonitoring; // from similarTo()
+    QHash<QString, QString> m_unusableWorkGroups;
     double m_price = defaultDpuHourPriceUsd;
 };

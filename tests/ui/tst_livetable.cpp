@@ -39,6 +39,7 @@ private Q_SLOTS:
     void selectionSurvivesSearchFilterAndSort();
     void columnsCanBeHiddenAndFitTheirTitles();
     void detailPaneToggleAndPluralActions();
+    void profileAndRegionShowWhatIsInEffect();
 
 private:
     void openWindow(const ConnectionChoice &choice, const aws::Environment &env = {});
@@ -244,6 +245,26 @@ void TestLiveTable::detailPaneToggleAndPluralActions()
     QCOMPARE(m_window->findChild<QAction *>(u"copyIdAction"_s)->text(), u"&Copy session ID"_s);
     table->selectionModel()->select(table->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(m_window->findChild<QAction *>(u"copyIdAction"_s)->text(), u"&Copy session IDs"_s);
+}
+
+void TestLiveTable::profileAndRegionShowWhatIsInEffect()
+{
+    local::EndpointOptions endpointOptions;
+    endpointOptions.inMemory = true;
+    endpointOptions.seedSessions = 3;
+    m_endpoint = std::make_unique<local::LocalEndpointThread>(endpointOptions);
+    QVERIFY(m_endpoint->start().ok());
+    // No region chosen in the window: AWS_REGION decides. Keys from the environment.
+    const aws::Environment env{{u"AWS_ACCESS_KEY_ID"_s, m_endpoint->credentials().accessKeyId},
+                               {u"AWS_SECRET_ACCESS_KEY"_s, m_endpoint->credentials().secretAccessKey},
+                               {u"AWS_REGION"_s, u"us-east-1"_s}};
+    openWindow(ConnectionChoice::awsProfile(u"default"_s, {}, m_endpoint->url().toString()), env);
+    auto *region = m_window->findChild<QComboBox *>(u"regionCombo"_s);
+    QCOMPARE(region->currentText(), QString());
+    QCOMPARE(region->lineEdit()->placeholderText(), u"us-east-1"_s);
+    QVERIFY2(region->toolTip().contains(u"AWS_REGION"_s), qPrintable(region->toolTip()));
+    auto *profile = m_window->findChild<QComboBox *>(u"profileCombo"_s);
+    QCOMPARE(profile->currentText(), u"default (keys from the environment)"_s);
 }
 
 QTEST_MAIN(TestLiveTable)

@@ -164,16 +164,25 @@ void TestMainWindow::refusedStartKeepsTheDialogAndInput()
     const int rows = m_dashboard->model()->rowCount();
     StartSessionDialog *dialog = m_window->openStartDialog();
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    // The SQL workgroup is a valid name, so the form accepts it; the service refuses it.
+    // A SQL workgroup is refused by the form, with the reason, before anything is sent.
     auto *wg = dialog->findChild<QComboBox *>(u"workGroupCombo"_s);
+    const QString spark = wg->currentText();
     wg->setCurrentText(u"primary"_s);
+    QVERIFY(!dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
+    QVERIFY2(dialog->findChild<QLabel *>(u"workGroupError"_s)->text().contains(u"primary runs SQL queries"_s),
+             qPrintable(dialog->findChild<QLabel *>(u"workGroupError"_s)->text()));
+    // What only the service knows (its DPU quota) is refused by the service; the input stays.
+    wg->setCurrentText(spark);
     QTest::keyClicks(dialog->findChild<QLineEdit *>(u"descriptionEdit"_s), u"should fail"_s);
+    auto *dpus = dialog->findChild<QLineEdit *>(u"maxDpusEdit"_s);
+    dpus->setText(u"5000"_s);
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
     auto *banner = dialog->findChild<QLabel *>(u"serviceErrorLabel"_s);
     QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
-    QVERIFY2(banner->text().contains(u"InvalidRequestException"_s), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(u"TooManyRequestsException"_s), qPrintable(banner->text()));
     QVERIFY(dialog->isVisible());
-    QCOMPARE(wg->currentText(), u"primary"_s);
+    QCOMPARE(wg->currentText(), spark);
+    QCOMPARE(dpus->text(), u"5000"_s);
     QCOMPARE(dialog->findChild<QLineEdit *>(u"descriptionEdit"_s)->text(), u"should fail"_s);
     QVERIFY(dialog->findChild<QPushButton *>(u"okButton"_s)->isEnabled());
     QCOMPARE(m_dashboard->model()->rowCount(), rows);

@@ -133,9 +133,8 @@ void TestScreenshots::dialogWithServiceError()
     openWindow();
     StartSessionDialog *dialog = m_window->openStartDialog();
     QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    dialog->findChild<QComboBox *>(u"workGroupCombo"_s)->setCurrentText(u"primary"_s);
     dialog->findChild<QLineEdit *>(u"descriptionEdit"_s)->setText(u"Weekly churn features"_s);
-    dialog->findChild<QLineEdit *>(u"maxDpusEdit"_s)->setText(u"60"_s);
+    dialog->findChild<QLineEdit *>(u"maxDpusEdit"_s)->setText(u"4000"_s); // past the workgroup's DPU quota
     QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"serviceErrorLabel"_s)->isVisible(), 10000);
     save(dialog, u"start-session-dialog-error.png"_s);

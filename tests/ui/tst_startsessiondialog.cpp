@@ -5,6 +5,7 @@
 #include "ui/keyvaluetable.h"
 #include "ui/startsessiondialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QJsonDocument>
 #include <QPlainTextEdit>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void advancedOffersEveryMemberAndBotocoreAcceptsTheRequest();
     void serviceErrorGoesWhenTheInputChanges();
     void fitsASmallScreen();
+    void addEditsTheNewKey();
 
 private:
     template <typename T>
@@ -292,6 +294,21 @@ void TestStartSessionDialog::fitsASmallScreen()
     QTRY_VERIFY(scroll->widget()->height() > scroll->viewport()->height());
     QVERIFY(child<QPushButton>(u"okButton"_s)->isVisible());
     QVERIFY(m_dialog->minimumSizeHint().height() < 640);
+}
+
+void TestStartSessionDialog::addEditsTheNewKey()
+{
+    // Add puts the cursor in the new row's Key, ready to type.
+    auto *spark = child<KeyValueTable>(u"sparkPropertiesTable"_s);
+    QTest::mouseClick(spark->findChild<QPushButton *>(u"addButton"_s), Qt::LeftButton);
+    QTableWidget *table = spark->table();
+    QTRY_VERIFY(QApplication::focusWidget() && table->isAncestorOf(QApplication::focusWidget())); // an editor is open
+    QCOMPARE(table->currentRow(), table->rowCount() - 1);
+    QCOMPARE(table->currentColumn(), 0);
+    QWidget *editor = QApplication::focusWidget();
+    QTest::keyClicks(editor, u"spark.sql.shuffle.partitions"_s);
+    QTest::keyClick(editor, Qt::Key_Tab);
+    QTRY_COMPARE(spark->pairs().value(0).first, u"spark.sql.shuffle.partitions"_s);
 }
 
 QTEST_MAIN(TestStartSessionDialog)
