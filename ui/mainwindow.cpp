@@ -6,6 +6,7 @@
 #include "ui/messageboxes.h"
 #include "ui/notifier.h"
 #include "ui/rowexporter.h"
+#include "ui/sandboxbanner.h"
 #include "ui/screenshotmode.h"
 #include "ui/sessiontableview.h"
 #include "ui/signindialog.h"
@@ -27,6 +28,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -107,7 +109,14 @@ void MainWindow::createLayout()
     m_detail->setDpuHourPrice(m_dashboard->dpuHourPrice());
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(m_center);
+    m_banner = new SandboxBanner(this);
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->setSpacing(4);
+    leftLayout->addWidget(m_banner);
+    leftLayout->addWidget(m_center, 1);
+    m_splitter->addWidget(left);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
@@ -271,6 +280,7 @@ void MainWindow::connectTo(const ConnectionChoice &choice)
     m_listingError.reset();
     m_loadedOnce = false;
     m_choice = choice;
+    m_banner->setSandboxShown(choice.kind == ConnectionChoice::Kind::Sandbox);
     const bool canSignIn = choice.kind == ConnectionChoice::Kind::Profile && m_dashboard->profileUsesSso(choice.profile);
     m_actions->signIn()->setEnabled(canSignIn);
     m_empty->setSignInAvailable(canSignIn);

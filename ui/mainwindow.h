@@ -12,6 +12,7 @@ class DetailPane;
 class EmptyStatePage;
 class Notifier;
 class RowExporter;
+class SandboxBanner;
 class ScreenshotMode;
 class SessionTableView;
 class StartSessionDialog;
@@ -97,6 +98,7 @@ private:
     StartSessionLauncher *m_launcher;
     ScreenshotMode *m_screenshot;
     TableLive *m_live = nullptr;
+    SandboxBanner *m_banner = nullptr;
 
     std::optional<aws::AwsError> m_connectionError;
     std::optional<aws::AwsError> m_listingError;

@@ -15,6 +15,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QLabel>
+#include <QToolButton>
 #include <QMenu>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void columnsCanBeHiddenAndFitTheirTitles();
     void detailPaneToggleAndPluralActions();
     void profileAndRegionShowWhatIsInEffect();
+    void sandboxBannerExplainsAndStaysDismissed();
 
 private:
     void openWindow(const ConnectionChoice &choice, const aws::Environment &env = {});
@@ -265,6 +268,21 @@ void TestLiveTable::profileAndRegionShowWhatIsInEffect()
     QVERIFY2(region->toolTip().contains(u"AWS_REGION"_s), qPrintable(region->toolTip()));
     auto *profile = m_window->findChild<QComboBox *>(u"profileCombo"_s);
     QCOMPARE(profile->currentText(), u"default (keys from the environment)"_s);
+}
+
+void TestLiveTable::sandboxBannerExplainsAndStaysDismissed()
+{
+    openWindow(ConnectionChoice::sandbox());
+    auto *banner = m_window->findChild<QWidget *>(u"sandboxBanner"_s);
+    QVERIFY(banner->isVisible());
+    QVERIFY(m_window->findChild<QLabel *>(u"sandboxBannerText"_s)->text().contains(u"Profile box"_s));
+    QTest::mouseClick(m_window->findChild<QToolButton *>(u"sandboxBannerClose"_s), Qt::LeftButton);
+    QVERIFY(!banner->isVisible());
+    // The next start (same settings): not again.
+    m_window.reset();
+    m_dashboard.reset();
+    openWindow(ConnectionChoice::sandbox());
+    QVERIFY(!m_window->findChild<QWidget *>(u"sandboxBanner"_s)->isVisible());
 }
 
 QTEST_MAIN(TestLiveTable)
