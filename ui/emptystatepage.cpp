@@ -147,6 +147,12 @@ void EmptyStatePage::explainConnectionError(const aws::AwsError &e, bool canSign
                    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then choose it above. Or look around in the "
                    "Local sandbox, which needs no AWS account.</p>").arg(message),
                 tr("Use the Local sandbox"), Request::UseSandbox, tr("Retry"), Request::Retry);
+    } else if (e.kind == Kind::Config && (e.code == QStringLiteral("ConfigParseError") || e.code == QStringLiteral("ConfigReadError"))) {
+        // The file and line are in the message; the AWS CLI cannot use the file either.
+        present(tr("An AWS configuration file is broken"),
+                tr("<p>%1</p><p>Fix that line (the AWS CLI refuses the file too), then Retry. The profiles above are "
+                   "those that could be read; the Local sandbox works meanwhile.</p>").arg(message),
+                tr("Retry"), Request::Retry, tr("Use the Local sandbox"), Request::UseSandbox);
     } else if (e.kind == Kind::Config) {
         present(tr("The connection settings are incomplete"),
                 tr("<p>%1</p><p>Choose a region above, or fix the profile in your AWS config files.</p>").arg(message),

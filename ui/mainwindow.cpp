@@ -270,6 +270,8 @@ void MainWindow::start(const StartOptions &options)
     m_dashboard->setScope(workGroup, saved.filter);
     m_bar->setScope(workGroup, saved.filter);
     connectTo(choice);
+    if (const auto problem = m_dashboard->configProblem())
+        m_status->setErrorText(problem->message); // which file and line; the profiles it names are still listed
 }
 
 void MainWindow::connectTo(const ConnectionChoice &choice)

@@ -122,6 +122,22 @@ Result<AwsConfigFiles> AwsConfigFiles::load(const Environment &env)
     return files;
 }
 
+QStringList AwsConfigFiles::readableProfileNames(const Environment &env, std::optional<AwsError> *problem)
+{
+    auto files = load(env);
+    if (files.ok()) {
+        problem->reset();
+        return files->profileNames();
+    }
+    *problem = files.error();
+    AwsConfigFiles scanned;
+    for (const QString &name : SharedConfigFile::scanSectionNames(configPath(env)))
+        scanned.m_config.m_sections.append(ConfigSection{name, 0, {}, {}});
+    for (const QString &name : SharedConfigFile::scanSectionNames(credentialsPath(env)))
+        scanned.m_credentials.m_sections.append(ConfigSection{name, 0, {}, {}});
+    return scanned.profileNames();
+}
+
 QStringList AwsConfigFiles::profileNames() const
 {
     QStringList names;

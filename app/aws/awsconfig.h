@@ -33,6 +33,9 @@ public:
 
     // Profile names from both files, "default" first, then sorted.
     QStringList profileNames() const;
+    // The same for files that may not parse: when load() fails, the names its well-formed section
+    // headers give, and the error in `problem` (file and line), so that a chooser still lists them.
+    static QStringList readableProfileNames(const Environment &env, std::optional<AwsError> *problem);
     bool hasProfile(const QString &name) const;
     // The profile's section in the config file ([default] or [profile name]); nullptr if absent.
     const ConfigSection *configProfile(const QString &name) const;

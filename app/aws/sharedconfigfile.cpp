@@ -117,6 +117,25 @@ Result<SharedConfigFile> SharedConfigFile::load(const QString &path)
     return parse(f.readAll(), path);
 }
 
+QStringList SharedConfigFile::scanSectionNames(const QString &path)
+{
+    QFile f(path);
+    constexpr qint64 maxSize = 16 * 1024 * 1024;
+    if (!f.open(QIODevice::ReadOnly) || f.size() > maxSize)
+        return {};
+    QStringList names;
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const QByteArray &raw : lines) {
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.size() > 2 && line.startsWith(u'[') && line.endsWith(u']')) {
+            const QString name = line.mid(1, line.size() - 2).trimmed().simplified();
+            if (!name.isEmpty() && !names.contains(name))
+                names << name;
+        }
+    }
+    return names;
+}
+
 QStringList SharedConfigFile::sectionNames() const
 {
     QStringList names;

@@ -31,6 +31,9 @@ public:
     static Result<SharedConfigFile> parse(const QByteArray &text, const QString &fileName);
     // A missing file is an empty, valid file; an unreadable one is an error.
     static Result<SharedConfigFile> load(const QString &path);
+    // The well-formed [section] headers of a file that may not parse, for listing what can be
+    // listed when it does not (bounded as load() is; empty when unreadable).
+    static QStringList scanSectionNames(const QString &path);
 
     QString fileName() const { return m_fileName; }
     bool exists() const { return m_exists; }
@@ -38,6 +41,7 @@ public:
     const ConfigSection *section(const QString &name) const;
 
 private:
+    friend class AwsConfigFiles; // builds a names-only file from scanSectionNames()
     QString m_fileName;
     bool m_exists = false;
     QList<ConfigSection> m_sections;

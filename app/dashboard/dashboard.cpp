@@ -70,8 +70,15 @@ Dashboard::~Dashboard()
 
 QStringList Dashboard::awsProfiles() const
 {
-    auto files = aws::AwsConfigFiles::load(m_options.env);
-    return files.ok() ? files->profileNames() : QStringList();
+    std::optional<aws::AwsError> problem;
+    return aws::AwsConfigFiles::readableProfileNames(m_options.env, &problem);
+}
+
+std::optional<aws::AwsError> Dashboard::configProblem() const
+{
+    std::optional<aws::AwsError> problem;
+    (void)aws::AwsConfigFiles::readableProfileNames(m_options.env, &problem);
+    return problem;
 }
 
 bool Dashboard::awsCredentialsAvailable() const

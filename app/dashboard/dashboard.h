@@ -71,7 +71,10 @@ public:
     ~Dashboard() override;
 
     // AWS profiles from the shared files, and whether any AWS credentials are configured at all.
+    // (A broken file still lists the profiles its readable headers name; configProblem() says which
+    // file and line is broken.)
     QStringList awsProfiles() const;
+    std::optional<aws::AwsError> configProblem() const;
     bool awsCredentialsAvailable() const;
     ConnectionChoice defaultChoice() const;
     // Resolves and switches; on an error the previous connection stays.

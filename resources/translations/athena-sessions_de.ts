@@ -4,72 +4,88 @@
 <context>
     <name>ConnectionBar</name>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="31"/>
+        <location filename="../../ui/connectionbar.cpp" line="30"/>
+        <location filename="../../ui/connectionbar.cpp" line="137"/>
         <source>Region; empty uses the profile&apos;s (AWS_REGION, the config file)</source>
         <translation>Region; leer: die des Profils (AWS_REGION, die Konfigurationsdatei)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="43"/>
+        <location filename="../../ui/connectionbar.cpp" line="42"/>
         <source>Search ID or description (Ctrl+F)</source>
         <translation>ID oder Beschreibung suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="55"/>
+        <location filename="../../ui/connectionbar.cpp" line="54"/>
         <source>Refresh the list automatically: off, every 10 s, 30 s, minute or 5 minutes</source>
         <translation>Liste automatisch aktualisieren: aus, alle 10 s, 30 s, jede Minute oder alle 5 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="56"/>
+        <location filename="../../ui/connectionbar.cpp" line="55"/>
         <source>Auto: off</source>
         <translation>Auto: aus</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="57"/>
+        <location filename="../../ui/connectionbar.cpp" line="56"/>
         <source>Auto: 10 s</source>
         <translation>Auto: 10 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="58"/>
+        <location filename="../../ui/connectionbar.cpp" line="57"/>
         <source>Auto: 30 s</source>
         <translation>Auto: 30 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="59"/>
+        <location filename="../../ui/connectionbar.cpp" line="58"/>
         <source>Auto: 1 min</source>
         <translation>Auto: 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="60"/>
+        <location filename="../../ui/connectionbar.cpp" line="59"/>
         <source>Auto: 5 min</source>
         <translation>Auto: 5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="70"/>
+        <location filename="../../ui/connectionbar.cpp" line="69"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="71"/>
+        <location filename="../../ui/connectionbar.cpp" line="70"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="72"/>
+        <location filename="../../ui/connectionbar.cpp" line="71"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="73"/>
+        <location filename="../../ui/connectionbar.cpp" line="72"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="99"/>
+        <location filename="../../ui/connectionbar.cpp" line="98"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="146"/>
+        <location filename="../../ui/connectionbar.cpp" line="136"/>
+        <source>In effect: %1 (from %2)</source>
+        <translation>Wirksam: %1 (aus %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="144"/>
+        <source>%1 (keys from the environment)</source>
+        <translation>%1 (Schlüssel aus der Umgebung)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="145"/>
+        <source>Credentials: %1</source>
+        <translation>Anmeldedaten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="161"/>
         <source>All Spark workgroups</source>
         <translation>Alle Spark-Arbeitsgruppen</translation>
     </message>
@@ -87,68 +103,78 @@
         <translation>Sitzung %1 aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="151"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="158"/>
         <source>Local sandbox (%1)</source>
         <translation>Lokale Sandbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="167"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="174"/>
         <source>Profile %1 · %2 · %3</source>
         <translation>Profil %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="205"/>
-        <location filename="../../app/dashboard/dashboard.cpp" line="256"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="212"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="268"/>
         <source>Loading workgroups</source>
         <translation>Arbeitsgruppen laden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="255"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="221"/>
+        <source>%1 is disabled</source>
+        <translation>%1 ist deaktiviert</translation>
+    </message>
+    <message>
+        <location filename="../../app/dashboard/dashboard.cpp" line="222"/>
+        <source>%1 runs SQL queries (%2), not Spark sessions</source>
+        <translation>%1 führt SQL-Abfragen aus (%2), keine Spark-Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../app/dashboard/dashboard.cpp" line="267"/>
         <source>Loading the workgroups was cancelled</source>
         <translation>Das Laden der Arbeitsgruppen wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="318"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="330"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="373"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="385"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="373"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="385"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="377"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="389"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="378"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="390"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="381"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="393"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="381"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="393"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="450"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="462"/>
         <source>%1 DPU-hours · %2</source>
         <translation>%1 DPU-Stunden · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="453"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="465"/>
         <source>(%1 of %n sessions known)</source>
         <translation>
             <numerusform>(%1 von %n Sitzung bekannt)</numerusform>
@@ -394,13 +420,14 @@
         <location filename="../../ui/emptystatepage.cpp" line="109"/>
         <location filename="../../ui/emptystatepage.cpp" line="143"/>
         <location filename="../../ui/emptystatepage.cpp" line="149"/>
-        <location filename="../../ui/emptystatepage.cpp" line="153"/>
-        <location filename="../../ui/emptystatepage.cpp" line="158"/>
+        <location filename="../../ui/emptystatepage.cpp" line="155"/>
+        <location filename="../../ui/emptystatepage.cpp" line="159"/>
         <location filename="../../ui/emptystatepage.cpp" line="164"/>
-        <location filename="../../ui/emptystatepage.cpp" line="171"/>
-        <location filename="../../ui/emptystatepage.cpp" line="176"/>
-        <location filename="../../ui/emptystatepage.cpp" line="178"/>
-        <location filename="../../ui/emptystatepage.cpp" line="181"/>
+        <location filename="../../ui/emptystatepage.cpp" line="170"/>
+        <location filename="../../ui/emptystatepage.cpp" line="177"/>
+        <location filename="../../ui/emptystatepage.cpp" line="182"/>
+        <location filename="../../ui/emptystatepage.cpp" line="184"/>
+        <location filename="../../ui/emptystatepage.cpp" line="187"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -493,13 +520,14 @@
         <location filename="../../ui/emptystatepage.cpp" line="138"/>
         <location filename="../../ui/emptystatepage.cpp" line="143"/>
         <location filename="../../ui/emptystatepage.cpp" line="149"/>
-        <location filename="../../ui/emptystatepage.cpp" line="153"/>
-        <location filename="../../ui/emptystatepage.cpp" line="158"/>
+        <location filename="../../ui/emptystatepage.cpp" line="155"/>
+        <location filename="../../ui/emptystatepage.cpp" line="159"/>
         <location filename="../../ui/emptystatepage.cpp" line="164"/>
-        <location filename="../../ui/emptystatepage.cpp" line="171"/>
-        <location filename="../../ui/emptystatepage.cpp" line="176"/>
-        <location filename="../../ui/emptystatepage.cpp" line="179"/>
+        <location filename="../../ui/emptystatepage.cpp" line="170"/>
+        <location filename="../../ui/emptystatepage.cpp" line="177"/>
         <location filename="../../ui/emptystatepage.cpp" line="182"/>
+        <location filename="../../ui/emptystatepage.cpp" line="185"/>
+        <location filename="../../ui/emptystatepage.cpp" line="188"/>
         <source>Use the Local sandbox</source>
         <translation>Lokale Sandbox verwenden</translation>
     </message>
@@ -514,62 +542,72 @@
         <translation>Noch keine Antwort nach %1 s.</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="151"/>
+        <location filename="../../ui/emptystatepage.cpp" line="152"/>
+        <source>An AWS configuration file is broken</source>
+        <translation>Eine AWS-Konfigurationsdatei ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="153"/>
+        <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Fix that line (the AWS CLI refuses the file too), then Retry. The profiles above are those that could be read; the Local sandbox works meanwhile.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Berichtigen Sie diese Zeile (auch die AWS CLI lehnt die Datei ab) und versuchen Sie es erneut. Oben stehen die Profile, die sich lesen ließen; die lokale Sandbox funktioniert solange.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/emptystatepage.cpp" line="157"/>
         <source>The connection settings are incomplete</source>
         <translation>Die Verbindungseinstellungen sind unvollständig</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="152"/>
+        <location filename="../../ui/emptystatepage.cpp" line="158"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Choose a region above, or fix the profile in your AWS config files.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Wählen Sie oben eine Region oder korrigieren Sie das Profil in Ihren AWS-Konfigurationsdateien.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="155"/>
+        <location filename="../../ui/emptystatepage.cpp" line="161"/>
         <source>The access key is not known</source>
         <translation>Der Zugriffsschlüssel ist unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="156"/>
+        <location filename="../../ui/emptystatepage.cpp" line="162"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;AWS does not know the access key id of this profile: it was deleted, mistyped, or belongs to another partition or endpoint. Check the profile&apos;s keys.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;AWS kennt die Zugriffsschlüssel-ID dieses Profils nicht: Sie wurde gelöscht, falsch eingegeben oder gehört zu einer anderen Partition oder einem anderen Endpunkt. Prüfen Sie die Schlüssel des Profils.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="161"/>
+        <location filename="../../ui/emptystatepage.cpp" line="167"/>
         <source>The secret key does not match</source>
         <translation>Der geheime Schlüssel passt nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="162"/>
+        <location filename="../../ui/emptystatepage.cpp" line="168"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The request was signed with a secret access key that does not belong to the access key id (or the machine&apos;s clock is far off). Check the profile&apos;s secret key.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anfrage wurde mit einem geheimen Schlüssel signiert, der nicht zur Zugriffsschlüssel-ID gehört (oder die Uhr des Rechners geht weit falsch). Prüfen Sie den geheimen Schlüssel des Profils.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="167"/>
+        <location filename="../../ui/emptystatepage.cpp" line="173"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="168"/>
+        <location filename="../../ui/emptystatepage.cpp" line="174"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;The credentials were refused or lack permission (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Check the profile&apos;s policy, or its clock if the signature expired.&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Die Anmeldedaten wurden abgelehnt oder haben keine Berechtigung (athena:ListWorkGroups, athena:ListSessions, athena:GetSession). Prüfen Sie die Richtlinie des Profils – oder die Uhr, falls die Signatur abgelaufen ist.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="173"/>
+        <location filename="../../ui/emptystatepage.cpp" line="179"/>
         <source>The endpoint cannot be reached</source>
         <translation>Der Endpunkt ist nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="174"/>
+        <location filename="../../ui/emptystatepage.cpp" line="180"/>
         <source>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Check the network, a proxy, or the endpoint URL (AWS_ENDPOINT_URL_ATHENA, the profile&apos;s endpoint_url).&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;Prüfen Sie das Netzwerk, einen Proxy oder die Endpunkt-URL (AWS_ENDPOINT_URL_ATHENA, endpoint_url des Profils).&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="178"/>
+        <location filename="../../ui/emptystatepage.cpp" line="184"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../ui/emptystatepage.cpp" line="181"/>
+        <location filename="../../ui/emptystatepage.cpp" line="187"/>
         <source>Could not connect</source>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
@@ -590,53 +628,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="36"/>
+        <location filename="../../ui/mainwindow.cpp" line="38"/>
         <source>Athena Sessions</source>
         <translation>Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="55"/>
+        <location filename="../../ui/mainwindow.cpp" line="57"/>
         <source>MFA code</source>
         <translation>MFA-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="55"/>
+        <location filename="../../ui/mainwindow.cpp" line="57"/>
         <source>Enter the MFA code for %1:</source>
         <translation>MFA-Code für %1 eingeben:</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="79"/>
+        <location filename="../../ui/mainwindow.cpp" line="81"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="230"/>
+        <location filename="../../ui/mainwindow.cpp" line="240"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="232"/>
+        <location filename="../../ui/mainwindow.cpp" line="242"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="240"/>
-        <location filename="../../ui/mainwindow.cpp" line="414"/>
+        <location filename="../../ui/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/mainwindow.cpp" line="432"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="306"/>
+        <location filename="../../ui/mainwindow.cpp" line="319"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="315"/>
+        <location filename="../../ui/mainwindow.cpp" line="328"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="415"/>
+        <location filename="../../ui/mainwindow.cpp" line="433"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -644,7 +682,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="483"/>
+        <location filename="../../ui/mainwindow.cpp" line="501"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -652,7 +690,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/mainwindow.cpp" line="503"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Diese Sitzung beenden?</numerusform>
@@ -660,12 +698,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="486"/>
+        <location filename="../../ui/mainwindow.cpp" line="504"/>
         <source>Running calculations are cancelled. This cannot be undone.</source>
         <translation>Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/mainwindow.cpp" line="505"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Sitzung beenden</numerusform>
@@ -673,7 +711,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/mainwindow.cpp" line="505"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>%n Sitzung &amp;beenden</numerusform>
@@ -681,7 +719,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="62"/>
+        <location filename="../../ui/mainwindow.cpp" line="64"/>
         <source>Started %1</source>
         <translation>%1 gestartet</translation>
     </message>
@@ -725,6 +763,29 @@
             <numerusform>%n Sitzung nach %1 exportiert</numerusform>
             <numerusform>%n Sitzungen nach %1 exportiert</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SandboxBanner</name>
+    <message>
+        <location filename="../../ui/sandboxbanner.cpp" line="18"/>
+        <source>&lt;b&gt;Local sandbox:&lt;/b&gt; simulated sessions on this computer, no AWS account and no cost. To see your AWS sessions, choose a profile in the Profile box (from ~/.aws/config).</source>
+        <translation>&lt;b&gt;Lokale Sandbox:&lt;/b&gt; simulierte Sitzungen auf diesem Rechner, ohne AWS-Konto und ohne Kosten. Für Ihre AWS-Sitzungen wählen Sie ein Profil im Feld Profil (aus ~/.aws/config).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sandboxbanner.cpp" line="27"/>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sandboxbanner.cpp" line="30"/>
+        <source>Dismiss this note; it will not come back</source>
+        <translation>Diesen Hinweis ausblenden; er kommt nicht wieder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sandboxbanner.cpp" line="31"/>
+        <source>Dismiss the sandbox note</source>
+        <translation>Sandbox-Hinweis ausblenden</translation>
     </message>
 </context>
 <context>
@@ -1190,12 +1251,17 @@
         <translation>Klassifizierung „%1“, Eigenschaft „%2“: %3</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="261"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="246"/>
+        <source>%1: sessions need an enabled workgroup with an Apache Spark engine</source>
+        <translation>%1: Sitzungen brauchen eine aktivierte Arbeitsgruppe mit Apache-Spark-Engine</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/startsessionform.cpp" line="264"/>
         <source>A notebook version needs a NotebookId in the additional configs</source>
         <translation>Eine Notebook-Version braucht eine NotebookId in der zusätzlichen Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/startsessionform.cpp" line="283"/>
+        <location filename="../../app/sessions/startsessionform.cpp" line="286"/>
         <source>S3 logging needs a location such as s3://bucket/logs/</source>
         <translation>Die S3-Protokollierung braucht einen Ort wie s3://bucket/logs/</translation>
     </message>
@@ -1203,7 +1269,7 @@
 <context>
     <name>StartSessionLauncher</name>
     <message>
-        <location filename="../../ui/startsessionlauncher.cpp" line="28"/>
+        <location filename="../../ui/startsessionlauncher.cpp" line="29"/>
         <source>Start a session like %1</source>
         <translation>Eine Sitzung wie %1 starten</translation>
     </message>

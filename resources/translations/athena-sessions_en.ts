@@ -4,7 +4,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="453"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="465"/>
         <source>(%1 of %n sessions known)</source>
         <translation>
             <numerusform>(%1 of %n session known)</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="415"/>
+        <location filename="../../ui/mainwindow.cpp" line="433"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n session selected.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="483"/>
+        <location filename="../../ui/mainwindow.cpp" line="501"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/mainwindow.cpp" line="503"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Terminate this session?</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/mainwindow.cpp" line="505"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Terminate session</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/mainwindow.cpp" line="505"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>&amp;Terminate %n session</numerusform>

@@ -14,6 +14,8 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QToolButton>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void detailPaneToggleAndPluralActions();
     void profileAndRegionShowWhatIsInEffect();
     void sandboxBannerExplainsAndStaysDismissed();
+    void brokenConfigSaysWhereAndKeepsTheProfiles();
 
 private:
     void openWindow(const ConnectionChoice &choice, const aws::Environment &env = {});
@@ -283,6 +286,29 @@ void TestLiveTable::sandboxBannerExplainsAndStaysDismissed()
     m_dashboard.reset();
     openWindow(ConnectionChoice::sandbox());
     QVERIFY(!m_window->findChild<QWidget *>(u"sandboxBanner"_s)->isVisible());
+}
+
+void TestLiveTable::brokenConfigSaysWhereAndKeepsTheProfiles()
+{
+    QDir().mkpath(m_dir.filePath(u"aws"_s));
+    QFile config(m_dir.filePath(u"aws/config"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    config.write("[default]\nregion = us-east-1\n\n[profile dev]\nthis line is not a setting\n[profile prod]\nregion = eu-west-1\n");
+    config.close();
+    Dashboard::Options options = testing::sandboxOptions(m_dir.filePath(u"aws"_s));
+    m_dashboard = std::make_unique<Dashboard>(options);
+    m_window = std::make_unique<MainWindow>(m_dashboard.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->start({ConnectionChoice::awsProfile(u"dev"_s), {}, {}});
+    // The profiles still listed; the page says what is wrong and where, truthfully.
+    auto *profile = m_window->findChild<QComboBox *>(u"profileCombo"_s);
+    for (const QString &p : {u"default"_s, u"dev"_s, u"prod"_s})
+        QVERIFY2(profile->findText(p) >= 0, qPrintable(p));
+    QTRY_VERIFY2(m_window->emptyStateText().startsWith(u"An AWS configuration file is broken"_s), qPrintable(m_window->emptyStateText()));
+    QVERIFY2(m_window->emptyStateText().contains(u"config line 5"_s), qPrintable(m_window->emptyStateText()));
+    QVERIFY2(m_window->statusErrorText().contains(u"line 5"_s), qPrintable(m_window->statusErrorText()));
+    QFile::remove(config.fileName());
 }
 
 QTEST_MAIN(TestLiveTable)
