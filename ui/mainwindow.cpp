@@ -28,6 +28,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -128,6 +129,12 @@ void MainWindow::createLayout()
     connect(m_status, &WindowStatusBar::cancelRequested, m_dashboard, &Dashboard::cancelLoading);
     connect(m_status, &WindowStatusBar::retryRequested, m_actions->refresh(), &QAction::trigger);
     m_live = new TableLive(m_table, m_dashboard, m_status, this);
+    m_status->addPermanentWidget(m_notifier->button(m_status));
+    // Without a tray the status bar says it too, for a while.
+    connect(m_notifier, &Notifier::notified, this, [this](const QString &title, const QString &message) {
+        if (!m_notifier->usesTray())
+            m_status->showMessage(title + QStringLiteral(": ") + message, 10000);
+    });
 
     connect(m_bar, &ConnectionBar::connectionChosen, this, &MainWindow::connectTo);
     connect(m_bar, &ConnectionBar::scopeChosen, this, [this](const QString &wg, const StateFilter &filter) {

@@ -377,8 +377,10 @@ void Dashboard::onStateChanged(const QString &sessionId, const QString &workGrou
 {
     if (!m_started.contains(sessionId) && !m_pinned.contains(sessionId))
         return;
-    const QString description = m_model.summaryAt(m_model.rowOf(sessionId)).description;
-    const QString name = description.isEmpty() ? sessionId : description;
+    const athena::SessionSummary summary = m_model.summaryAt(m_model.rowOf(sessionId));
+    const QString name = summary.description.isEmpty() ? sessionId : summary.description;
+    // Why it ended, when the service says: "…is FAILED: Spark driver lost".
+    const QString reason = summary.status.stateChangeReason.isEmpty() ? QString() : u": "_s + summary.status.stateChangeReason;
     switch (to) {
     case SessionState::Idle:
         if (!from || athena::isTransitional(*from))
@@ -387,10 +389,10 @@ void Dashboard::onStateChanged(const QString &sessionId, const QString &workGrou
     case SessionState::Failed:
     case SessionState::Degraded:
         Q_EMIT notification(tr("Session %1").arg(athena::stateName(to)),
-                            tr("%1 in %2 is %3").arg(name, workGroup, athena::stateName(to)), true);
+                            tr("%1 in %2 is %3").arg(name, workGroup, athena::stateName(to)) + reason, true);
         break;
     case SessionState::Terminated:
-        Q_EMIT notification(tr("Session ended"), tr("%1 in %2 is TERMINATED").arg(name, workGroup), false);
+        Q_EMIT notification(tr("Session ended"), tr("%1 in %2 is TERMINATED").arg(name, workGroup) + reason, false);
         break;
     default:
         break;

@@ -139,42 +139,42 @@
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="385"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="387"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="385"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="387"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="389"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="391"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="390"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="392"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="393"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="395"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="393"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="395"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="462"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="464"/>
         <source>%1 DPU-hours · %2</source>
         <translation>%1 DPU-Stunden · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="465"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="467"/>
         <source>(%1 of %n sessions known)</source>
         <translation>
             <numerusform>(%1 von %n Sitzung bekannt)</numerusform>
@@ -628,53 +628,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="38"/>
+        <location filename="../../ui/mainwindow.cpp" line="39"/>
         <source>Athena Sessions</source>
         <translation>Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="57"/>
+        <location filename="../../ui/mainwindow.cpp" line="58"/>
         <source>MFA code</source>
         <translation>MFA-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="57"/>
+        <location filename="../../ui/mainwindow.cpp" line="58"/>
         <source>Enter the MFA code for %1:</source>
         <translation>MFA-Code für %1 eingeben:</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="81"/>
+        <location filename="../../ui/mainwindow.cpp" line="82"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="240"/>
+        <location filename="../../ui/mainwindow.cpp" line="247"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="242"/>
+        <location filename="../../ui/mainwindow.cpp" line="249"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="250"/>
-        <location filename="../../ui/mainwindow.cpp" line="432"/>
+        <location filename="../../ui/mainwindow.cpp" line="257"/>
+        <location filename="../../ui/mainwindow.cpp" line="439"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="319"/>
+        <location filename="../../ui/mainwindow.cpp" line="326"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="328"/>
+        <location filename="../../ui/mainwindow.cpp" line="335"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="433"/>
+        <location filename="../../ui/mainwindow.cpp" line="440"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -682,7 +682,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="501"/>
+        <location filename="../../ui/mainwindow.cpp" line="508"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -690,7 +690,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/mainwindow.cpp" line="510"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Diese Sitzung beenden?</numerusform>
@@ -698,12 +698,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/mainwindow.cpp" line="511"/>
         <source>Running calculations are cancelled. This cannot be undone.</source>
         <translation>Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/mainwindow.cpp" line="512"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Sitzung beenden</numerusform>
@@ -711,7 +711,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/mainwindow.cpp" line="512"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>%n Sitzung &amp;beenden</numerusform>
@@ -719,9 +719,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="64"/>
+        <location filename="../../ui/mainwindow.cpp" line="65"/>
         <source>Started %1</source>
         <translation>%1 gestartet</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <location filename="../../ui/notifier.cpp" line="66"/>
+        <source>Notifications (%1)</source>
+        <translation>Benachrichtigungen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.cpp" line="66"/>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.cpp" line="67"/>
+        <source>State changes of the sessions you started or pinned appear here</source>
+        <translation>Statuswechsel der Sitzungen, die Sie gestartet oder angeheftet haben, erscheinen hier</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifier.cpp" line="69"/>
+        <source>Notifications, %n not seen yet</source>
+        <translation>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+            <numerusform>Benachrichtigungen, %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.cpp" line="80"/>
+        <source>No notifications yet</source>
+        <translation>Noch keine Benachrichtigungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifier.cpp" line="90"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="465"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="467"/>
         <source>(%1 of %n sessions known)</source>
         <translation>
             <numerusform>(%1 of %n session known)</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="433"/>
+        <location filename="../../ui/mainwindow.cpp" line="440"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n session selected.</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="501"/>
+        <location filename="../../ui/mainwindow.cpp" line="508"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/mainwindow.cpp" line="510"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Terminate this session?</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/mainwindow.cpp" line="512"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Terminate session</numerusform>
@@ -58,11 +58,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/mainwindow.cpp" line="512"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>&amp;Terminate %n session</numerusform>
             <numerusform>&amp;Terminate %n sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <location filename="../../ui/notifier.cpp" line="69"/>
+        <source>Notifications, %n not seen yet</source>
+        <translation>
+            <numerusform>Notifications, %n not seen yet</numerusform>
+            <numerusform>Notifications, %n not seen yet</numerusform>
         </translation>
     </message>
 </context>

@@ -10,6 +10,8 @@
 #include "ui/detailpane.h"
 #include "ui/mainwindow.h"
 #include "ui/messageboxes.h"
+#include "ui/notifier.h"
+#include "ui/windowstatusbar.h"
 #include "ui/startsessiondialog.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -176,6 +179,14 @@ void TestForwardCompat::unknownStatesAndMembersEverywhere()
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 10000);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(u"s-started"_s), u"PROVISIONING"_s, 10000);
     QCOMPARE(m_window->selectedSessionIds(), QStringList{u"s-started"_s});
+    // It fails later: the notification says why, in the window's own list (no tray offscreen).
+    m_states.insert(u"s-started"_s, u"FAILED"_s);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->notifier()->history().join(u'\n').contains(u"is FAILED: moved to FAILED by a newer service"_s),
+                              qPrintable(m_window->notifier()->history().join(u'\n')), 10000);
+    auto *bell = m_window->findChild<QToolButton *>(u"notificationsButton"_s);
+    QVERIFY(bell && bell->isVisible());
+    QVERIFY2(bell->text().startsWith(u"Notifications ("_s), qPrintable(bell->text()));
+    QVERIFY(m_window->windowStatusBar()->currentMessage().contains(u"FAILED"_s) || m_window->notifier()->usesTray());
 
     // A terminate answered with a new state goes through and is shown.
     QVERIFY(m_window->selectSession(u"s-known"_s));
