@@ -23,6 +23,8 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_region = new QComboBox(this);
     m_region->setObjectName(QStringLiteral("regionCombo"));
     m_region->setEditable(true);
+    m_region->lineEdit()->setAccessibleName(tr("Region"));
+    m_region->setAccessibleDescription(tr("The AWS region of the connection; empty uses the profile's"));
     m_region->addItem(QString());
     for (const char *r : kRegions)
         m_region->addItem(QString::fromLatin1(r));
@@ -40,7 +42,10 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setClearButtonEnabled(true);
     m_search->setPlaceholderText(tr("Search ID or description (Ctrl+F)"));
-    m_search->setMinimumWidth(90);
+    m_search->setAccessibleName(tr("Search sessions"));
+    m_search->setAccessibleDescription(tr("Shows only the sessions whose ID or description contains the text; Escape clears it"));
+    // Room for a session ID's first part even at 1024 pixels.
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 18);
     // Escape clears the search (and a second Escape leaves the field as usual).
     auto *clearSearch = new QAction(m_search);
     clearSearch->setShortcut(QKeySequence(Qt::Key_Escape));

@@ -21,6 +21,7 @@ KeyValueTable::KeyValueTable(const QString &keyHeader, const QString &valueHeade
     m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height()
                               + 4 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth());
     auto *add = new QPushButton(tr("&Add"), this);
+    m_add = add;
     add->setObjectName(QStringLiteral("addButton"));
     m_remove = new QPushButton(tr("&Remove"), this);
     m_remove->setObjectName(QStringLiteral("removeButton"));
@@ -48,6 +49,13 @@ KeyValueTable::KeyValueTable(const QString &keyHeader, const QString &valueHeade
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] { m_remove->setEnabled(m_table->currentRow() >= 0); });
     connect(m_table, &QTableWidget::itemChanged, this, &KeyValueTable::changed);
+}
+
+void KeyValueTable::setTitle(const QString &title)
+{
+    m_table->setAccessibleName(title);
+    m_add->setAccessibleName(tr("Add a row to %1").arg(title));
+    m_remove->setAccessibleName(tr("Remove the current row from %1").arg(title));
 }
 
 KeyValueTable::Pairs KeyValueTable::pairs() const

@@ -19,6 +19,8 @@ public:
     void setPairs(const Pairs &pairs);
     void addRow(const QString &key = {}, const QString &value = {});
     QTableWidget *table() const { return m_table; }
+    // What the table holds ("Spark properties"), for screen readers: names the table and its buttons.
+    void setTitle(const QString &title);
 
 Q_SIGNALS:
     void changed();
@@ -26,4 +28,5 @@ Q_SIGNALS:
 private:
     QTableWidget *m_table;
     QPushButton *m_remove;
+    QPushButton *m_add;
 };

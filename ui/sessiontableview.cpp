@@ -8,6 +8,8 @@
 SessionTableView::SessionTableView(QAbstractItemModel *model, QWidget *parent) : QTableView(parent)
 {
     setObjectName(QStringLiteral("sessionTable"));
+    setAccessibleName(tr("Sessions"));
+    setAccessibleDescription(tr("One row per session; Enter shows its details, the context menu its commands"));
     setModel(model);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::ExtendedSelection);

@@ -41,6 +41,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     m_workGroup = new QComboBox(this);
     m_workGroup->setObjectName(QStringLiteral("workGroupCombo"));
     m_workGroup->setEditable(true);
+    m_workGroup->lineEdit()->setAccessibleName(tr("Workgroup"));
     m_workGroup->addItems(sparkWorkGroups);
     m_workGroup->setCurrentText(m_form.text(Field::WorkGroup).isEmpty() && !sparkWorkGroups.isEmpty()
                                     ? sparkWorkGroups.first()
@@ -63,6 +64,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     m_notebookVersion = new QComboBox(this);
     m_notebookVersion->setObjectName(QStringLiteral("notebookVersionCombo"));
     m_notebookVersion->setEditable(true);
+    m_notebookVersion->lineEdit()->setAccessibleName(tr("Notebook version"));
     m_notebookVersion->addItems({QString(), QStringLiteral("Athena notebook version 1")});
     m_notebookVersion->setCurrentText(m_form.text(Field::NotebookVersion));
     form2->addRow(tr("&Notebook version:"), m_notebookVersion);
@@ -79,6 +81,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     auto *configs = new QGroupBox(tr("Additional configs"), this);
     m_additional = new KeyValueTable(tr("Key"), tr("Value"), configs);
     m_additional->setObjectName(QStringLiteral("additionalConfigsTable"));
+    m_additional->setTitle(tr("Additional configs"));
     m_additional->setPairs(m_form.keyValues(Field::AdditionalConfigs));
     auto *cl = new QVBoxLayout(configs);
     cl->addWidget(m_additional);
@@ -86,6 +89,7 @@ StartSessionDialog::StartSessionDialog(const QStringList &sparkWorkGroups, Start
     auto *spark = new QGroupBox(tr("Spark properties"), this);
     m_spark = new KeyValueTable(tr("Property"), tr("Value"), spark);
     m_spark->setObjectName(QStringLiteral("sparkPropertiesTable"));
+    m_spark->setTitle(tr("Spark properties"));
     m_spark->setPairs(m_form.keyValues(Field::SparkProperties));
     auto *sl = new QVBoxLayout(spark);
     sl->addWidget(m_spark);
@@ -171,6 +175,7 @@ QWidget *StartSessionDialog::buildAdvanced()
 
     m_tags = new KeyValueTable(tr("Tag key"), tr("Value"), advanced);
     m_tags->setObjectName(QStringLiteral("tagsTable"));
+    m_tags->setTitle(tr("Tags"));
     m_tags->setPairs(m_form.keyValues(Field::Tags));
     form3->addRow(tr("Ta&gs:"), m_tags);
     form3->addRow(QString(), errorLabel(Field::Tags, QStringLiteral("tagsError")));

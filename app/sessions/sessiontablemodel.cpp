@@ -156,6 +156,26 @@ void SessionTableModel::setDpuHourPrice(double usd)
         Q_EMIT dataChanged(index(0, CostColumn), index(rowCount() - 1, CostColumn));
 }
 
+QString SessionTableModel::columnDescription(int column)
+{
+    switch (column) {
+    case StateColumn: return tr("The session's state; its tooltip gives the reason for the last change");
+    case SessionIdColumn: return tr("The session's ID");
+    case DescriptionColumn: return tr("The description given when the session was started");
+    case WorkGroupColumn: return tr("The Spark workgroup the session runs in");
+    case EngineVersionColumn: return tr("The Apache Spark engine version");
+    case StartedColumn: return tr("When the session was started");
+    case IdleForColumn: return tr("How long an IDLE session has been idle, or a BUSY one busy");
+    case TimeLeftColumn: return tr("When the idle timeout ends an IDLE session");
+    case LastModifiedColumn: return tr("When the session last changed");
+    case EndedColumn: return tr("When the session ended");
+    case NotebookVersionColumn: return tr("The notebook version, for sessions started from a notebook");
+    case DpuHoursColumn: return tr("DPU-hours used so far");
+    case CostColumn: return tr("Estimated cost: DPU-hours times the price per DPU-hour");
+    default: return {};
+    }
+}
+
 SessionTableModel::Totals SessionTableModel::totals(const QList<int> &rows) const
 {
     Totals t;
@@ -260,6 +280,8 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
 
 QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        return columnDescription(section); // also what a screen reader says of the column
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

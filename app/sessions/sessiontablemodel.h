@@ -87,6 +87,8 @@ public:
     // Re-reads the live "Idle for" and "Ends in" columns (dataChanged for them only, where changed).
     void tick();
     static QString formatDuration(qint64 seconds);
+    // What a column holds, in a sentence (header tooltip, accessible description).
+    static QString columnDescription(int column);
     static QString formatUsd(double amount); // "$21.00" with the locale's digits and separators
 
     // The price of a DPU-hour for the Cost column.

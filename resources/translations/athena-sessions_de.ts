@@ -4,88 +4,108 @@
 <context>
     <name>ConnectionBar</name>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="30"/>
-        <location filename="../../ui/connectionbar.cpp" line="137"/>
+        <location filename="../../ui/connectionbar.cpp" line="26"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="27"/>
+        <source>The AWS region of the connection; empty uses the profile&apos;s</source>
+        <translation>Die AWS-Region der Verbindung; leer: die des Profils</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="32"/>
+        <location filename="../../ui/connectionbar.cpp" line="142"/>
         <source>Region; empty uses the profile&apos;s (AWS_REGION, the config file)</source>
         <translation>Region; leer: die des Profils (AWS_REGION, die Konfigurationsdatei)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="42"/>
+        <location filename="../../ui/connectionbar.cpp" line="44"/>
         <source>Search ID or description (Ctrl+F)</source>
         <translation>ID oder Beschreibung suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="54"/>
+        <location filename="../../ui/connectionbar.cpp" line="45"/>
+        <source>Search sessions</source>
+        <translation>Sitzungen suchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="46"/>
+        <source>Shows only the sessions whose ID or description contains the text; Escape clears it</source>
+        <translation>Zeigt nur Sitzungen, deren ID oder Beschreibung den Text enthält; Escape leert das Feld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connectionbar.cpp" line="59"/>
         <source>Refresh the list automatically: off, every 10 s, 30 s, minute or 5 minutes</source>
         <translation>Liste automatisch aktualisieren: aus, alle 10 s, 30 s, jede Minute oder alle 5 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="55"/>
+        <location filename="../../ui/connectionbar.cpp" line="60"/>
         <source>Auto: off</source>
         <translation>Auto: aus</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="56"/>
+        <location filename="../../ui/connectionbar.cpp" line="61"/>
         <source>Auto: 10 s</source>
         <translation>Auto: 10 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="57"/>
+        <location filename="../../ui/connectionbar.cpp" line="62"/>
         <source>Auto: 30 s</source>
         <translation>Auto: 30 s</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="58"/>
+        <location filename="../../ui/connectionbar.cpp" line="63"/>
         <source>Auto: 1 min</source>
         <translation>Auto: 1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="59"/>
+        <location filename="../../ui/connectionbar.cpp" line="64"/>
         <source>Auto: 5 min</source>
         <translation>Auto: 5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="69"/>
+        <location filename="../../ui/connectionbar.cpp" line="74"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="70"/>
+        <location filename="../../ui/connectionbar.cpp" line="75"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="71"/>
+        <location filename="../../ui/connectionbar.cpp" line="76"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="72"/>
+        <location filename="../../ui/connectionbar.cpp" line="77"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="98"/>
+        <location filename="../../ui/connectionbar.cpp" line="103"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="136"/>
+        <location filename="../../ui/connectionbar.cpp" line="141"/>
         <source>In effect: %1 (from %2)</source>
         <translation>Wirksam: %1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="144"/>
+        <location filename="../../ui/connectionbar.cpp" line="149"/>
         <source>%1 (keys from the environment)</source>
         <translation>%1 (Schlüssel aus der Umgebung)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="145"/>
+        <location filename="../../ui/connectionbar.cpp" line="150"/>
         <source>Credentials: %1</source>
         <translation>Anmeldedaten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="161"/>
+        <location filename="../../ui/connectionbar.cpp" line="166"/>
         <source>All Spark workgroups</source>
         <translation>Alle Spark-Arbeitsgruppen</translation>
     </message>
@@ -620,9 +640,19 @@
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/keyvaluetable.cpp" line="25"/>
+        <location filename="../../ui/keyvaluetable.cpp" line="26"/>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyvaluetable.cpp" line="57"/>
+        <source>Add a row to %1</source>
+        <translation>Zeile zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keyvaluetable.cpp" line="58"/>
+        <source>Remove the current row from %1</source>
+        <translation>Aktuelle Zeile aus %1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -863,69 +893,147 @@
         <translation>beschäftigt %1</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="266"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="162"/>
+        <source>The session&apos;s state; its tooltip gives the reason for the last change</source>
+        <translation>Der Status der Sitzung; der Tooltip nennt den Grund des letzten Wechsels</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="163"/>
+        <source>The session&apos;s ID</source>
+        <translation>Die ID der Sitzung</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="164"/>
+        <source>The description given when the session was started</source>
+        <translation>Die Beschreibung, die beim Start angegeben wurde</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="165"/>
+        <source>The Spark workgroup the session runs in</source>
+        <translation>Die Spark-Arbeitsgruppe, in der die Sitzung läuft</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="166"/>
+        <source>The Apache Spark engine version</source>
+        <translation>Die Version der Apache-Spark-Engine</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="167"/>
+        <source>When the session was started</source>
+        <translation>Wann die Sitzung gestartet wurde</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="168"/>
+        <source>How long an IDLE session has been idle, or a BUSY one busy</source>
+        <translation>Wie lange eine IDLE-Sitzung schon im Leerlauf ist, eine BUSY-Sitzung schon arbeitet</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="169"/>
+        <source>When the idle timeout ends an IDLE session</source>
+        <translation>Wann das Leerlauf-Zeitlimit eine IDLE-Sitzung beendet</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="170"/>
+        <source>When the session last changed</source>
+        <translation>Wann sich die Sitzung zuletzt änderte</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="171"/>
+        <source>When the session ended</source>
+        <translation>Wann die Sitzung endete</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="172"/>
+        <source>The notebook version, for sessions started from a notebook</source>
+        <translation>Die Notebook-Version, bei Sitzungen aus einem Notebook</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="173"/>
+        <source>DPU-hours used so far</source>
+        <translation>Bisher verbrauchte DPU-Stunden</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="174"/>
+        <source>Estimated cost: DPU-hours times the price per DPU-hour</source>
+        <translation>Geschätzte Kosten: DPU-Stunden mal Preis pro DPU-Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="288"/>
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="267"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="289"/>
         <source>Session ID</source>
         <translation>Sitzungs-ID</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="268"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="290"/>
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="269"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="291"/>
         <source>Workgroup</source>
         <translation>Arbeitsgruppe</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="270"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="292"/>
         <source>Engine version</source>
         <translation>Engine-Version</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="271"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="293"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="272"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="294"/>
         <source>Idle / busy for</source>
         <translation>Leerlauf-/Arbeitsdauer</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="273"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="295"/>
         <source>Ends in</source>
         <translation>Endet in</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="278"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="300"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="274"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="296"/>
         <source>Last modified</source>
         <translation>Zuletzt geändert</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="275"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="297"/>
         <source>Ended</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="276"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="298"/>
         <source>Notebook version</source>
         <translation>Notebook-Version</translation>
     </message>
     <message>
-        <location filename="../../app/sessions/sessiontablemodel.cpp" line="277"/>
+        <location filename="../../app/sessions/sessiontablemodel.cpp" line="299"/>
         <source>DPU-hours</source>
         <translation>DPU-Stunden</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableView</name>
+    <message>
+        <location filename="../../ui/sessiontableview.cpp" line="11"/>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sessiontableview.cpp" line="12"/>
+        <source>One row per session; Enter shows its details, the context menu its commands</source>
+        <translation>Eine Zeile pro Sitzung; Eingabe zeigt die Details, das Kontextmenü die Befehle</translation>
     </message>
 </context>
 <context>
@@ -975,239 +1083,256 @@
         <translation>Sitzung starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="49"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="44"/>
+        <source>Workgroup</source>
+        <translation>Arbeitsgruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="50"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="55"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
         <source>&amp;Description:</source>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="55"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="56"/>
         <source>What this session is for</source>
         <translation>Wofür diese Sitzung gedacht ist</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="57"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="58"/>
         <source>Engine</source>
         <translation>Engine</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="59"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="60"/>
         <source>Max concurrent &amp;DPUs:</source>
         <translation>Max. gleichzeitige &amp;DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="59"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="60"/>
         <source>2 to 5000</source>
         <translation>2 bis 5000</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="60"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
         <source>&amp;Coordinator DPU size:</source>
         <translation>DPU-Größe des &amp;Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="61"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
         <source>Default &amp;executor DPU size:</source>
         <translation>Standard-DPU-Größe der &amp;Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="63"/>
         <source>&amp;Idle timeout (minutes):</source>
         <translation>&amp;Leerlauf-Zeitlimit (Minuten):</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="62"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="63"/>
         <source>1 to 480</source>
         <translation>1 bis 480</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="68"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="67"/>
+        <source>Notebook version</source>
+        <translation>Notebook-Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="70"/>
         <source>&amp;Notebook version:</source>
         <translation>&amp;Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="77"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="79"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="81"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="84"/>
         <source>Additional configs</source>
         <translation>Zusätzliche Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="80"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="82"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="80"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="87"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="172"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="82"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="90"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="176"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="86"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="89"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="92"/>
         <source>Spark properties</source>
         <translation>Spark-Eigenschaften</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="87"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="90"/>
         <source>Property</source>
         <translation>Eigenschaft</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="246"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="178"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startsessiondialog.cpp" line="251"/>
         <source>&amp;Managed logging (kept by Athena)</source>
         <translation>&amp;Verwaltete Protokollierung (bei Athena)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="247"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="255"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="252"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="260"/>
         <source>KMS key:</source>
         <translation>KMS-Schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="248"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="255"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="260"/>
         <source>optional: key ARN, alias or key ID</source>
         <translation>optional: Schlüssel-ARN, Alias oder Schlüssel-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="249"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
         <source>Clo&amp;udWatch Logs</source>
         <translation>Clo&amp;udWatch Logs</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="250"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="255"/>
         <source>Log group:</source>
         <translation>Protokollgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="250"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="255"/>
         <source>/aws-athena/spark</source>
         <translation>/aws-athena/spark</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="251"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="256"/>
         <source>Stream prefix:</source>
         <translation>Stream-Präfix:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="252"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="257"/>
         <source>optional</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="253"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="258"/>
         <source>S&amp;3</source>
         <translation>S&amp;3</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="259"/>
         <source>Location:</source>
         <translation>Ort:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="254"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="259"/>
         <source>s3://bucket/logs/</source>
         <translation>s3://bucket/logs/</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="320"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="325"/>
         <source>up to %1 per hour with every DPU in use
 %2 per hour while idle (at %3 per DPU-hour)</source>
         <translation>bis zu %1 pro Stunde, wenn alle DPUs arbeiten
 %2 pro Stunde im Leerlauf (bei %3 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="324"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="329"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="336"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="341"/>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="344"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="349"/>
         <source>The session was not started: %1</source>
         <translation>Die Sitzung wurde nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="346"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="351"/>
         <source>&lt;br&gt;The request may have reached the service. Pressing Start again sends the same client request token, so it cannot start a second session.</source>
         <translation>&lt;br&gt;Die Anfrage hat den Dienst möglicherweise erreicht. Ein erneutes Starten schickt dasselbe Client-Anfrage-Token und kann daher keine zweite Sitzung starten.</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="204"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="209"/>
         <source>Sent with every retry of this start, so that a retry never starts a second session.</source>
         <translation>Wird bei jeder Wiederholung dieses Starts mitgeschickt, damit eine Wiederholung nie eine zweite Sitzung startet.</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="207"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="212"/>
         <source>New</source>
         <translation>Neu</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="213"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="218"/>
         <source>Client request &amp;token:</source>
         <translation>Client-Anfrage-&amp;Token:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="125"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="343"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="129"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="348"/>
         <source>&amp;Start session</source>
         <translation>Sitzung &amp;starten</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="104"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="108"/>
         <source>Advanced: execution role, tags, logging, classifications, request token</source>
         <translation>Erweitert: Ausführungsrolle, Tags, Protokollierung, Klassifizierungen, Anfrage-Token</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="169"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="173"/>
         <source>E&amp;xecution role:</source>
         <translation>Ausführungs&amp;rolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="170"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="174"/>
         <source>The workgroup&apos;s role unless set: arn:aws:iam::123456789012:role/name</source>
         <translation>Leer: die Rolle der Arbeitsgruppe; sonst arn:aws:iam::123456789012:role/name</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="172"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="176"/>
         <source>Tag key</source>
         <translation>Tag-Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="175"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="180"/>
         <source>Ta&amp;gs:</source>
         <translation>Ta&amp;gs:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="181"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="186"/>
         <source>&amp;Also tag the session with the workgroup&apos;s tags</source>
         <translation>&amp;Auch die Tags der Arbeitsgruppe an die Sitzung hängen</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="184"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="189"/>
         <source>Logging:</source>
         <translation>Protokollierung:</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="193"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="198"/>
         <source>C&amp;lassifications (JSON):</source>
         <translation>K&amp;lassifizierungen (JSON):</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="208"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="213"/>
         <source>A new token: pressing Start then starts a new session even if an earlier start reached the service.</source>
         <translation>Ein neues Token: Starten beginnt dann eine neue Sitzung, auch wenn ein früherer Start den Dienst erreicht hat.</translation>
     </message>
