@@ -32,7 +32,7 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
     m_region->setToolTip(tr("Region; empty uses the profile's (AWS_REGION, the config file)"));
     m_workGroup = new QComboBox(this);
     m_workGroup->setObjectName(QStringLiteral("workGroupCombo"));
-    m_workGroup->setMinimumContentsLength(19);
+    m_workGroup->setMinimumContentsLength(14); // elided rather than squeezing the profile's name
     m_workGroup->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("filterCombo"));
@@ -70,9 +70,10 @@ ConnectionBar::ConnectionBar(QWidget *parent) : QWidget(parent)
         l->setBuddy(buddy);
         layout->addWidget(l);
         layout->addWidget(buddy);
+        return l;
     };
     label(tr("&Profile:"), m_profile);
-    label(tr("Re&gion:"), m_region);
+    m_regionLabel = label(tr("Re&gion:"), m_region);
     label(tr("&Workgroup:"), m_workGroup);
     label(tr("S&tate:"), m_filter);
     m_filter->setMinimumContentsLength(8);
@@ -122,7 +123,7 @@ void ConnectionBar::setConnection(const ConnectionChoice &choice)
         m_profile->setCurrentIndex(at);
     }
     m_region->setCurrentText(choice.region);
-    m_region->setEnabled(choice.kind == ConnectionChoice::Kind::Profile);
+    showRegion(choice.kind == ConnectionChoice::Kind::Profile);
     m_updating = false;
 }
 
@@ -132,6 +133,13 @@ ConnectionChoice ConnectionBar::connection() const
     if (!key.startsWith(QStringLiteral("profile:")))
         return ConnectionChoice::sandbox();
     return ConnectionChoice::awsProfile(key.mid(8), m_region->currentText().trimmed());
+}
+
+void ConnectionBar::showRegion(bool shown)
+{
+    // The sandbox has one region; the room goes to the other boxes (1024 pixels, long languages).
+    m_region->setVisible(shown);
+    m_regionLabel->setVisible(shown);
 }
 
 void ConnectionBar::showInEffect(const QString &region, const QString &regionSource, const QString &credentials)
@@ -155,7 +163,7 @@ void ConnectionBar::emitConnection()
     if (m_updating)
         return;
     const ConnectionChoice choice = connection();
-    m_region->setEnabled(choice.kind == ConnectionChoice::Kind::Profile);
+    showRegion(choice.kind == ConnectionChoice::Kind::Profile);
     Q_EMIT connectionChosen(choice);
 }
 

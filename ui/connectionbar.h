@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QToolButton;
 
@@ -42,9 +43,11 @@ Q_SIGNALS:
 
 private:
     void emitConnection();
+    void showRegion(bool shown);
 
     QComboBox *m_profile;
     QComboBox *m_region;
+    QLabel *m_regionLabel = nullptr;
     QComboBox *m_workGroup;
     QComboBox *m_filter;
     QLineEdit *m_search;

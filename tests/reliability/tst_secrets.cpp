@@ -57,6 +57,7 @@ void TestSecrets::noSecretAnywhere()
     options.inMemory = true;
     options.credentials = credentials;
     options.seedSessions = 20;
+    options.engine.dpuQuota = 4000; // a start of 5000 DPUs is refused by the service
     local::LocalEndpointThread endpoint(options);
     QVERIFY(endpoint.start().ok());
 
@@ -77,12 +78,13 @@ void TestSecrets::noSecretAnywhere()
         window.start({ConnectionChoice::awsProfile(u"default"_s), {}, {}});
         QTRY_VERIFY_WITH_TIMEOUT(dashboard.workGroupsLoaded() && !dashboard.isLoading() && window.table()->model()->rowCount() > 0, 20000);
 
-        // A start that works, one the service refuses.
-        for (const QString &wg : {u"spark-etl"_s, u"primary"_s}) {
+        // A start that works, one the service refuses (past the DPU quota).
+        for (const QString &dpus : {u"20"_s, u"5000"_s}) {
             QPointer<StartSessionDialog> dialog = window.openStartDialog(); // it deletes itself on close
-            dialog->findChild<QComboBox *>(u"workGroupCombo"_s)->setCurrentText(wg);
+            dialog->findChild<QComboBox *>(u"workGroupCombo"_s)->setCurrentText(u"spark-etl"_s);
+            dialog->findChild<QLineEdit *>(u"maxDpusEdit"_s)->setText(dpus);
             QTest::mouseClick(dialog->findChild<QPushButton *>(u"okButton"_s), Qt::LeftButton);
-            if (wg == u"primary"_s) {
+            if (dpus == u"5000"_s) {
                 auto *banner = dialog->findChild<QLabel *>(u"serviceErrorLabel"_s);
                 QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
                 errors << banner->text();

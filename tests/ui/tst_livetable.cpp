@@ -258,6 +258,7 @@ void TestLiveTable::profileAndRegionShowWhatIsInEffect()
     local::EndpointOptions endpointOptions;
     endpointOptions.inMemory = true;
     endpointOptions.seedSessions = 3;
+    endpointOptions.seedActiveShare = 1.0;
     m_endpoint = std::make_unique<local::LocalEndpointThread>(endpointOptions);
     QVERIFY(m_endpoint->start().ok());
     // No region chosen in the window: AWS_REGION decides. Keys from the environment.

@@ -6,6 +6,7 @@
 #include "ui/mainwindow.h"
 #include "ui/keyvaluetable.h"
 #include "ui/startsessiondialog.h"
+#include "ui/translations.h"
 
 #include <QCheckBox>
 #include <QScrollArea>
@@ -61,9 +62,11 @@ private Q_SLOTS:
     void mainWindowDark();
     void dialogWithServiceError();
     void detailPane();
+    void sizesThemesAndLanguages_data();
+    void sizesThemesAndLanguages();
 
 private:
-    void openWindow();
+    void openWindow(QSize size = QSize(1400, 800));
     void save(QWidget *widget, const QString &name);
 
     QTemporaryDir m_dir;
@@ -87,11 +90,11 @@ void TestScreenshots::cleanup()
     QApplication::setPalette(QApplication::style()->standardPalette());
 }
 
-void TestScreenshots::openWindow()
+void TestScreenshots::openWindow(QSize size)
 {
     m_dashboard = std::make_unique<Dashboard>(testing::sandboxOptions(m_dir.filePath(u"aws"_s), 60));
     m_window = std::make_unique<MainWindow>(m_dashboard.get());
-    m_window->resize(1400, 800);
+    m_window->resize(size);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->start({ConnectionChoice::sandbox(), {}, {}});
@@ -99,7 +102,8 @@ void TestScreenshots::openWindow()
                                  && m_window->table()->model()->rowCount() > 0, 20000);
     // A selected session with its details, so the pane is filled.
     m_window->table()->selectRow(1);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QLabel *>(u"updatedLabel"_s)->text().startsWith(u"Updated"_s), 10000);
+    const QString selected = m_window->selectedSessionIds().value(0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->lastUpdated(selected).isValid(), 10000); // its details are in (any language)
 }
 
 void TestScreenshots::save(QWidget *widget, const QString &name)
@@ -158,6 +162,34 @@ void TestScreenshots::detailPane()
 {
     openWindow();
     save(m_window->detailPane(), u"detail-pane.png"_s);
+}
+
+void TestScreenshots::sizesThemesAndLanguages_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<QString>("language");
+    for (const QSize size : {QSize(1024, 700), QSize(1600, 1000)}) {
+        const QString s = u"%1x%2"_s.arg(size.width()).arg(size.height());
+        QTest::newRow(qPrintable(u"light-en-"_s + s)) << size << false << u"en"_s;
+        QTest::newRow(qPrintable(u"dark-en-"_s + s)) << size << true << u"en"_s;
+        QTest::newRow(qPrintable(u"light-de-"_s + s)) << size << false << u"de"_s;
+    }
+}
+
+void TestScreenshots::sizesThemesAndLanguages()
+{
+    QFETCH(QSize, size);
+    QFETCH(bool, dark);
+    QFETCH(QString, language);
+    const Translations translations{QLocale(language)};
+    if (dark)
+        QApplication::setPalette(darkPalette());
+    openWindow(size);
+    // Every frame fits: the window is no wider than asked (nothing forces a larger minimum).
+    QCOMPARE(m_window->width(), size.width());
+    save(m_window.get(), u"window-%1-%2-%3x%4.png"_s.arg(dark ? u"dark"_s : u"light"_s, language)
+                             .arg(size.width()).arg(size.height()));
 }
 
 QTEST_MAIN(TestScreenshots)
