@@ -39,8 +39,12 @@ SessionTableView::SessionTableView(QAbstractItemModel *model, QWidget *parent) :
     };
     const QFontMetrics text(font());
     const QFontMetrics title(horizontalHeader()->font());
+    // A time as the table shows it, measured: digits are wider than the average character.
+    const int timeWidth = text.horizontalAdvance(QStringLiteral("2026-12-31 23:59:59")) + 16;
     for (const auto &[column, characters] : widths) {
-        const int forText = text.averageCharWidth() * characters;
+        const bool time = column == SessionTableModel::StartedColumn || column == SessionTableModel::LastModifiedColumn
+                          || column == SessionTableModel::EndedColumn;
+        const int forText = time ? timeWidth : text.averageCharWidth() * characters;
         const int forTitle = title.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()) + 3 * title.averageCharWidth() + 12;
         setColumnWidth(column, std::max(forText, forTitle));
     }

@@ -464,7 +464,7 @@ QString Dashboard::totalsText(const QList<int> &modelRows) const
     QString text = tr("%1 DPU-hours · %2").arg(QLocale().toString(t.dpuHours, 'f', 2),
                                               SessionTableModel::formatUsd(t.dpuHours * m_model.dpuHourPrice()));
     if (t.known < t.rows)
-        text += QLatin1Char(' ') + tr("(%1 of %n sessions known)", nullptr, t.rows).arg(t.known);
+        text += QLatin1Char(' ') + tr("(%1 of %n known)", nullptr, t.rows).arg(t.known);
     return text;
 }
 

@@ -15,7 +15,7 @@
     </message>
     <message>
         <location filename="../../ui/connectionbar.cpp" line="32"/>
-        <location filename="../../ui/connectionbar.cpp" line="142"/>
+        <location filename="../../ui/connectionbar.cpp" line="150"/>
         <source>Region; empty uses the profile&apos;s (AWS_REGION, the config file)</source>
         <translation>Region; leer: die des Profils (AWS_REGION, die Konfigurationsdatei)</translation>
     </message>
@@ -65,47 +65,47 @@
         <translation>Auto: 5 min</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="74"/>
+        <location filename="../../ui/connectionbar.cpp" line="75"/>
         <source>&amp;Profile:</source>
         <translation>&amp;Profil:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="75"/>
+        <location filename="../../ui/connectionbar.cpp" line="76"/>
         <source>Re&amp;gion:</source>
         <translation>Re&amp;gion:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="76"/>
+        <location filename="../../ui/connectionbar.cpp" line="77"/>
         <source>&amp;Workgroup:</source>
         <translation>&amp;Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="77"/>
+        <location filename="../../ui/connectionbar.cpp" line="78"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="103"/>
+        <location filename="../../ui/connectionbar.cpp" line="104"/>
         <source>Local sandbox</source>
         <translation>Lokale Sandbox</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="141"/>
+        <location filename="../../ui/connectionbar.cpp" line="149"/>
         <source>In effect: %1 (from %2)</source>
         <translation>Wirksam: %1 (aus %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="149"/>
+        <location filename="../../ui/connectionbar.cpp" line="157"/>
         <source>%1 (keys from the environment)</source>
         <translation>%1 (Schlüssel aus der Umgebung)</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="150"/>
+        <location filename="../../ui/connectionbar.cpp" line="158"/>
         <source>Credentials: %1</source>
         <translation>Anmeldedaten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/connectionbar.cpp" line="166"/>
+        <location filename="../../ui/connectionbar.cpp" line="174"/>
         <source>All Spark workgroups</source>
         <translation>Alle Spark-Arbeitsgruppen</translation>
     </message>
@@ -195,10 +195,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../app/dashboard/dashboard.cpp" line="467"/>
-        <source>(%1 of %n sessions known)</source>
+        <source>(%1 of %n known)</source>
         <translation>
-            <numerusform>(%1 von %n Sitzung bekannt)</numerusform>
-            <numerusform>(%1 von %n Sitzungen bekannt)</numerusform>
+            <numerusform>(%1 von %n bekannt)</numerusform>
+            <numerusform>(%1 von %n bekannt)</numerusform>
         </translation>
     </message>
 </context>

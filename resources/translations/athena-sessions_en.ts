@@ -5,10 +5,10 @@
     <name>Dashboard</name>
     <message numerus="yes">
         <location filename="../../app/dashboard/dashboard.cpp" line="467"/>
-        <source>(%1 of %n sessions known)</source>
+        <source>(%1 of %n known)</source>
         <translation>
-            <numerusform>(%1 of %n session known)</numerusform>
-            <numerusform>(%1 of %n sessions known)</numerusform>
+            <numerusform>(%1 of %n known)</numerusform>
+            <numerusform>(%1 of %n known)</numerusform>
         </translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "ui/mainwindow.h"
 #include "ui/keyvaluetable.h"
 #include "ui/startsessiondialog.h"
+#include "ui/tablelive.h"
 #include "ui/translations.h"
 
 #include <QCheckBox>
@@ -104,6 +105,12 @@ void TestScreenshots::openWindow(QSize size)
     m_window->table()->selectRow(1);
     const QString selected = m_window->selectedSessionIds().value(0);
     QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->lastUpdated(selected).isValid(), 10000); // its details are in (any language)
+    // The rows in view have their DPU-hours, and the status bar's totals count them.
+    QList<int> all;
+    for (int r = 0; r < m_dashboard->model()->rowCount(); ++r)
+        all << r;
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->model()->totals(all).known >= std::min(8, int(all.size())), 10000);
+    m_window->findChild<TableLive *>()->update();
 }
 
 void TestScreenshots::save(QWidget *widget, const QString &name)
