@@ -170,6 +170,15 @@ void MainWindow::connectActions()
     connect(m_actions->copyId(), &QAction::triggered, this, &MainWindow::copySelectedIds);
     connect(m_actions->details(), &QAction::triggered, this, &MainWindow::showDetails);
     connect(m_actions->showDetailPane(), &QAction::toggled, m_detail, &QWidget::setVisible);
+    connect(m_actions->setPrice(), &QAction::triggered, this, [this] {
+        bool ok = false;
+        const double usd = QInputDialog::getDouble(this, tr("Price per DPU-hour"),
+                                                   tr("The price of a DPU-hour in US dollars, for every cost shown "
+                                                      "(Athena's us-east-1 price is $0.35):"),
+                                                   m_dashboard->dpuHourPrice(), 0, 100, 3, &ok);
+        if (ok)
+            setDpuHourPrice(usd);
+    });
     connect(m_actions->pin(), &QAction::triggered, this, [this](bool on) {
         for (const QString &id : selectedSessionIds())
             m_dashboard->setPinned(id, on);
@@ -455,6 +464,13 @@ void MainWindow::updateActions()
     const bool connected = m_dashboard->isConnected() && !m_connectionError;
     m_actions->update(connected, ids.size(), !activeSelectedIds().isEmpty(),
                       !ids.isEmpty() && m_dashboard->isPinned(ids.first()));
+}
+
+void MainWindow::setDpuHourPrice(double usd)
+{
+    m_dashboard->setDpuHourPrice(usd); // the table's Cost column and the totals
+    m_detail->setDpuHourPrice(usd);
+    m_live->update();
 }
 
 void MainWindow::showDetails()

@@ -48,6 +48,8 @@ public:
     ConnectionBar *connectionBar() const { return m_bar; }
     Notifier *notifier() const { return m_notifier; }
     QStringList selectedSessionIds() const;
+    // Every cost shown follows (a setting, kept).
+    void setDpuHourPrice(double usd);
     bool selectSession(const QString &sessionId);
     StartSessionDialog *openStartDialog(const std::optional<athena::SessionDetails> &similarTo = std::nullopt);
     bool exportVisibleRows(const QString &path, bool json);

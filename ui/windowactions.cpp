@@ -70,6 +70,9 @@ WindowActions::WindowActions(QMainWindow *window) : QObject(window), m_window(wi
     m_showDetailPane->setChecked(true);
     m_showDetailPane->setShortcut(QKeySequence(Qt::Key_F9));
 
+    m_setPrice = new QAction(tr("Price per DPU-&hour…"), this);
+    m_setPrice->setObjectName(QStringLiteral("setPriceAction"));
+
     createMenus();
     // Shortcuts that work wherever the focus is in the window.
     window->addActions({m_find, m_refresh, m_new, m_terminate, m_showDetailPane});
@@ -94,6 +97,7 @@ void WindowActions::createMenus()
     view->addActions({m_refresh, m_find});
     view->addSeparator();
     view->addAction(m_showDetailPane);
+    view->addAction(m_setPrice);
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(tr("&About Athena Sessions"), this, &WindowActions::showAbout);
 

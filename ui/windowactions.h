@@ -30,6 +30,7 @@ public:
     QAction *exportJson() const { return m_exportJson; }
     QAction *signIn() const { return m_signIn; }
     QAction *showDetailPane() const { return m_showDetailPane; }
+    QAction *setPrice() const { return m_setPrice; }
 
     // Enables what applies to the selection; `pinned` is whether the first selected session is.
     void update(bool connected, qsizetype selected, bool anySelectedActive, bool pinned);
@@ -53,4 +54,5 @@ private:
     QAction *m_exportJson;
     QAction *m_signIn;
     QAction *m_showDetailPane;
+    QAction *m_setPrice;
 };

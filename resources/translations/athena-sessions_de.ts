@@ -678,33 +678,43 @@
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="247"/>
+        <location filename="../../ui/mainwindow.cpp" line="175"/>
+        <source>Price per DPU-hour</source>
+        <translation>Preis pro DPU-Stunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="176"/>
+        <source>The price of a DPU-hour in US dollars, for every cost shown (Athena&apos;s us-east-1 price is $0.35):</source>
+        <translation>Der Preis einer DPU-Stunde in US-Dollar, für alle angezeigten Kosten (Athenas Preis in us-east-1: 0,35 $):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.cpp" line="256"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="249"/>
+        <location filename="../../ui/mainwindow.cpp" line="258"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="257"/>
-        <location filename="../../ui/mainwindow.cpp" line="439"/>
+        <location filename="../../ui/mainwindow.cpp" line="266"/>
+        <location filename="../../ui/mainwindow.cpp" line="448"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="326"/>
+        <location filename="../../ui/mainwindow.cpp" line="335"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="335"/>
+        <location filename="../../ui/mainwindow.cpp" line="344"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="440"/>
+        <location filename="../../ui/mainwindow.cpp" line="449"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -712,7 +722,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/mainwindow.cpp" line="524"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -720,7 +730,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/mainwindow.cpp" line="526"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Diese Sitzung beenden?</numerusform>
@@ -728,12 +738,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/mainwindow.cpp" line="527"/>
         <source>Running calculations are cancelled. This cannot be undone.</source>
         <translation>Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/mainwindow.cpp" line="528"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Sitzung beenden</numerusform>
@@ -741,7 +751,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/mainwindow.cpp" line="528"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>%n Sitzung &amp;beenden</numerusform>
@@ -1534,52 +1544,57 @@
         <translation>&amp;Detailbereich anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="81"/>
+        <location filename="../../ui/windowactions.cpp" line="73"/>
+        <source>Price per DPU-&amp;hour…</source>
+        <translation>Preis pro DPU-&amp;Stunde …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/windowactions.cpp" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="87"/>
+        <location filename="../../ui/windowactions.cpp" line="90"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="89"/>
+        <location filename="../../ui/windowactions.cpp" line="92"/>
         <source>&amp;Session</source>
         <translation>&amp;Sitzung</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="93"/>
+        <location filename="../../ui/windowactions.cpp" line="96"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="97"/>
+        <location filename="../../ui/windowactions.cpp" line="101"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="98"/>
+        <location filename="../../ui/windowactions.cpp" line="102"/>
         <source>&amp;About Athena Sessions</source>
         <translation>&amp;Über Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="100"/>
+        <location filename="../../ui/windowactions.cpp" line="104"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="109"/>
+        <location filename="../../ui/windowactions.cpp" line="113"/>
         <source>About Athena Sessions</source>
         <translation>Über Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/windowactions.cpp" line="110"/>
+        <location filename="../../ui/windowactions.cpp" line="114"/>
         <source>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;A dashboard for Amazon Athena for Apache Spark sessions.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Athena Sessions %1&lt;/h3&gt;&lt;p&gt;Ein Dashboard für Sitzungen von Amazon Athena für Apache Spark.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/windowactions.cpp" line="119"/>
+        <location filename="../../ui/windowactions.cpp" line="123"/>
         <source>&amp;Copy session ID(s)</source>
         <translation>
             <numerusform>Sitzungs-ID &amp;kopieren</numerusform>

@@ -20,6 +20,8 @@
 #include <QLabel>
 #include <QToolButton>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void profileAndRegionShowWhatIsInEffect();
     void sandboxBannerExplainsAndStaysDismissed();
     void brokenConfigSaysWhereAndKeepsTheProfiles();
+    void priceChangesEveryCostAndThePaneStartsAtTheTop();
 
 private:
     void openWindow(const ConnectionChoice &choice, const aws::Environment &env = {});
@@ -312,6 +315,28 @@ void TestLiveTable::brokenConfigSaysWhereAndKeepsTheProfiles()
     QVERIFY2(m_window->emptyStateText().contains(u"config line 5"_s), qPrintable(m_window->emptyStateText()));
     QVERIFY2(m_window->statusErrorText().contains(u"line 5"_s), qPrintable(m_window->statusErrorText()));
     QFile::remove(config.fileName());
+}
+
+void TestLiveTable::priceChangesEveryCostAndThePaneStartsAtTheTop()
+{
+    openWindow(ConnectionChoice::sandbox());
+    SessionTableModel *model = m_dashboard->model();
+    const QString id = rowsInView().value(0);
+    QTRY_VERIFY_WITH_TIMEOUT(!model->index(model->rowOf(id), SessionTableModel::CostColumn).data().toString().isEmpty(), 10000);
+    const double hours = model->index(model->rowOf(id), SessionTableModel::DpuHoursColumn).data(SessionTableModel::SortRole).toDouble();
+    m_window->setDpuHourPrice(1.0);
+    QCOMPARE(model->index(model->rowOf(id), SessionTableModel::CostColumn).data().toString(), SessionTableModel::formatUsd(hours));
+    QCOMPARE(m_dashboard->dpuHourPrice(), 1.0); // kept as the setting
+    m_window->setDpuHourPrice(0.35);
+
+    // Scrolled down in one session's details, another session's start at the top.
+    auto *scroll = m_window->detailPane()->findChild<QScrollArea *>(u"detailScroll"_s);
+    m_window->resize(1280, 420); // short enough to scroll
+    QVERIFY(m_window->selectSession(rowsInView().value(0)));
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    QVERIFY(m_window->selectSession(rowsInView().value(1)));
+    QTRY_COMPARE(scroll->verticalScrollBar()->value(), 0);
 }
 
 QTEST_MAIN(TestLiveTable)
