@@ -1546,7 +1546,7 @@
     <message>
         <location filename="../../ui/windowactions.cpp" line="73"/>
         <source>Price per DPU-&amp;hour…</source>
-        <translation>Preis pro DPU-&amp;Stunde …</translation>
+        <translation>&amp;Preis pro DPU-Stunde …</translation>
     </message>
     <message>
         <location filename="../../ui/windowactions.cpp" line="84"/>
