@@ -285,8 +285,13 @@ QLabel *StartSessionDialog::errorLabel(Field field, const QString &objectName)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    // Always there, one line high while empty, so that a message appearing or going never moves
+    // the fields below it under the user's pointer (a message of two lines still takes one more).
     label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
-    label->hide();
+    QFont small = label->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    label->setFont(small);
+    label->setMinimumHeight(QFontMetrics(small).height());
     m_errors.insert(field, label);
     return label;
 }
@@ -316,11 +321,8 @@ void StartSessionDialog::edited()
 
 void StartSessionDialog::revalidate()
 {
-    for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
-        const std::optional<QString> problem = m_form.check(it.key());
-        it.value()->setText(problem.value_or(QString()));
-        it.value()->setVisible(problem.has_value());
-    }
+    for (auto it = m_errors.begin(); it != m_errors.end(); ++it)
+        it.value()->setText(m_form.check(it.key()).value_or(QString()));
     if (const auto full = m_form.costPerHourAtFullUse()) {
         m_cost->setText(tr("up to %1 per hour with every DPU in use\n%2 per hour while idle (at %3 per DPU-hour)")
                             .arg(SessionTableModel::formatUsd(*full), SessionTableModel::formatUsd(m_form.costPerHourIdle()),

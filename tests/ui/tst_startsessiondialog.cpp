@@ -42,6 +42,7 @@ private Q_SLOTS:
     void serviceErrorGoesWhenTheInputChanges();
     void fitsASmallScreen();
     void addEditsTheNewKey();
+    void messagesDoNotMoveTheFields();
 
 private:
     template <typename T>
@@ -84,7 +85,7 @@ void TestStartSessionDialog::defaultsAreValid()
     QCOMPARE(child<QLineEdit>(u"maxDpusEdit"_s)->text(), u"20"_s);
     QCOMPARE(child<QLineEdit>(u"idleTimeoutEdit"_s)->text(), u"20"_s);
     QVERIFY(child<QLineEdit>(u"tokenEdit"_s)->text().size() >= 32);
-    QVERIFY(!child<QLabel>(u"maxDpusError"_s)->isVisible());
+    QVERIFY(child<QLabel>(u"maxDpusError"_s)->text().isEmpty());
 }
 
 void TestStartSessionDialog::fieldMessagesAsTheUserTypes_data()
@@ -115,7 +116,6 @@ void TestStartSessionDialog::fieldMessagesAsTheUserTypes()
     QFETCH(QString, message);
     typeInto(edit, text);
     auto *error = child<QLabel>(edit.chopped(4) + u"Error"_s);
-    QCOMPARE(error->isVisible(), !message.isEmpty());
     QCOMPARE(error->text(), message);
     QCOMPARE(child<QPushButton>(u"okButton"_s)->isEnabled(), message.isEmpty());
 }
@@ -125,14 +125,13 @@ void TestStartSessionDialog::notebookVersionNeedsANotebookIdRow()
     auto *notebook = child<QComboBox>(u"notebookVersionCombo"_s);
     notebook->setCurrentText(u"Athena notebook version 1"_s);
     auto *error = child<QLabel>(u"notebookVersionError"_s);
-    QVERIFY(error->isVisible());
     QCOMPARE(error->text(), u"A notebook version needs a NotebookId in the additional configs"_s);
     QVERIFY(!child<QPushButton>(u"okButton"_s)->isEnabled());
     auto *configs = child<KeyValueTable>(u"additionalConfigsTable"_s);
     QTest::mouseClick(configs->findChild<QPushButton *>(u"addButton"_s), Qt::LeftButton);
     configs->table()->item(0, 0)->setText(u"NotebookId"_s);
     configs->table()->item(0, 1)->setText(u"nb-123"_s);
-    QVERIFY(!error->isVisible());
+    QVERIFY(error->text().isEmpty());
     QVERIFY(child<QPushButton>(u"okButton"_s)->isEnabled());
     // A duplicate key is refused.
     auto *spark = child<KeyValueTable>(u"sparkPropertiesTable"_s);
@@ -223,10 +222,10 @@ void TestStartSessionDialog::advancedOffersEveryMemberAndBotocoreAcceptsTheReque
     QVERIFY(tokenLabel != labels.end());
 
     typeInto(u"executionRoleEdit"_s, u"spark-role"_s);
-    QVERIFY(child<QLabel>(u"executionRoleError"_s)->isVisible());
+    QVERIFY(!child<QLabel>(u"executionRoleError"_s)->text().isEmpty());
     QVERIFY(!child<QPushButton>(u"okButton"_s)->isEnabled());
     typeInto(u"executionRoleEdit"_s, u"arn:aws:iam::123456789012:role/spark"_s);
-    QVERIFY(!child<QLabel>(u"executionRoleError"_s)->isVisible());
+    QVERIFY(child<QLabel>(u"executionRoleError"_s)->text().isEmpty());
 
     auto *tags = child<KeyValueTable>(u"tagsTable"_s);
     tags->setPairs({{u"team"_s, u"data"_s}});
@@ -235,16 +234,16 @@ void TestStartSessionDialog::advancedOffersEveryMemberAndBotocoreAcceptsTheReque
     QVERIFY(!child<QLineEdit>(u"s3LocationEdit"_s)->isEnabled());
     child<QCheckBox>(u"s3LoggingCheck"_s)->setChecked(true);
     QVERIFY(child<QLineEdit>(u"s3LocationEdit"_s)->isEnabled());
-    QVERIFY(child<QLabel>(u"s3LocationError"_s)->isVisible()); // on, but where to?
+    QVERIFY(!child<QLabel>(u"s3LocationError"_s)->text().isEmpty()); // on, but where to?
     typeInto(u"s3LocationEdit"_s, u"s3://logs/athena/"_s);
     child<QCheckBox>(u"cloudWatchLoggingCheck"_s)->setChecked(true);
     typeInto(u"logGroupEdit"_s, u"/aws-athena/spark"_s);
     child<QCheckBox>(u"managedLoggingCheck"_s)->setChecked(true);
     auto *classifications = child<QPlainTextEdit>(u"classificationsEdit"_s);
     classifications->setPlainText(u"[{\"Name\": \"spark-defaults\""_s);
-    QVERIFY(child<QLabel>(u"classificationsError"_s)->isVisible());
+    QVERIFY(!child<QLabel>(u"classificationsError"_s)->text().isEmpty());
     classifications->setPlainText(uR"([{"Name": "spark-defaults", "Properties": {"spark.sql.adaptive.enabled": "true"}}])"_s);
-    QVERIFY(!child<QLabel>(u"classificationsError"_s)->isVisible());
+    QVERIFY(child<QLabel>(u"classificationsError"_s)->text().isEmpty());
     QVERIFY(child<QPushButton>(u"okButton"_s)->isEnabled());
 
     QSignalSpy submitted(m_dialog.get(), &StartSessionDialog::submitRequested);
@@ -309,6 +308,18 @@ void TestStartSessionDialog::addEditsTheNewKey()
     QTest::keyClicks(editor, u"spark.sql.shuffle.partitions"_s);
     QTest::keyClick(editor, Qt::Key_Tab);
     QTRY_COMPARE(spark->pairs().value(0).first, u"spark.sql.shuffle.partitions"_s);
+}
+
+void TestStartSessionDialog::messagesDoNotMoveTheFields()
+{
+    auto *idle = child<QLineEdit>(u"idleTimeoutEdit"_s);
+    const int before = idle->mapTo(m_dialog.get(), QPoint()).y();
+    typeInto(u"maxDpusEdit"_s, u"1"_s); // a message under the field above
+    QVERIFY(!child<QLabel>(u"maxDpusError"_s)->text().isEmpty());
+    QTRY_COMPARE(idle->mapTo(m_dialog.get(), QPoint()).y(), before);
+    typeInto(u"maxDpusEdit"_s, u"20"_s);
+    QVERIFY(child<QLabel>(u"maxDpusError"_s)->text().isEmpty());
+    QTRY_COMPARE(idle->mapTo(m_dialog.get(), QPoint()).y(), before);
 }
 
 QTEST_MAIN(TestStartSessionDialog)
