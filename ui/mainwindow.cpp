@@ -25,6 +25,7 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QPointer>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -71,6 +72,7 @@ MainWindow::MainWindow(Dashboard *dashboard, QWidget *parent) : QMainWindow(pare
     updateActions();
     resize(1280, 760);
     WindowSettings(this, m_splitter, m_table->horizontalHeader()).restoreLayout();
+    m_actions->showDetailPane()->setChecked(QSettings().value(QStringLiteral("window/detailPane"), true).toBool());
 }
 
 MainWindow::~MainWindow() = default;
@@ -548,6 +550,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         WindowSettings(this, m_splitter, m_table->horizontalHeader())
             .save({m_bar->connection(), m_dashboard->workGroup(), m_dashboard->filter(),
                    m_dashboard->autoRefreshSeconds()});
+        QSettings().setValue(QStringLiteral("window/detailPane"), m_actions->showDetailPane()->isChecked());
     }
     event->accept();
 }

@@ -251,6 +251,15 @@ void TestLiveTable::detailPaneToggleAndPluralActions()
     QVERIFY(!m_window->detailPane()->isVisible());
     toggle->trigger();
     QVERIFY(m_window->detailPane()->isVisible());
+    // Hidden when the window closed: hidden at the next start.
+    toggle->trigger();
+    m_window->close();
+    m_window.reset();
+    m_dashboard.reset();
+    openWindow(ConnectionChoice::sandbox());
+    QVERIFY(!m_window->detailPane()->isVisible());
+    m_window->findChild<QAction *>(u"showDetailPaneAction"_s)->trigger();
+    QVERIFY(m_window->detailPane()->isVisible());
     QTableView *table = m_window->table();
     table->selectRow(0);
     QCOMPARE(m_window->findChild<QAction *>(u"copyIdAction"_s)->text(), u"&Copy session ID"_s);
