@@ -28,7 +28,7 @@ void RowExporter::exportWithDialog(Format format)
 
 bool RowExporter::exportTo(const QString &path, Format format)
 {
-    const QList<int> rows = visibleModelRows();
+    const QList<int> rows = m_dashboard->proxy()->sourceRows();
     const QByteArray bytes = format == Format::Json ? m_dashboard->exportJson(rows) : m_dashboard->exportCsv(rows);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
@@ -37,13 +37,4 @@ bool RowExporter::exportTo(const QString &path, Format format)
     }
     Q_EMIT exported(tr("Exported %n session(s) to %1", nullptr, static_cast<int>(rows.size())).arg(path));
     return true;
-}
-
-QList<int> RowExporter::visibleModelRows() const
-{
-    QList<int> rows;
-    const SessionFilterProxyModel *proxy = m_dashboard->proxy();
-    for (int r = 0; r < proxy->rowCount(); ++r)
-        rows << proxy->mapToSource(proxy->index(r, 0)).row();
-    return rows;
 }

@@ -26,8 +26,6 @@ Q_SIGNALS:
     void exported(const QString &message);
 
 private:
-    QList<int> visibleModelRows() const;
-
     Dashboard *m_dashboard;
     QWidget *m_window;
 };

@@ -70,10 +70,7 @@ void TableLive::update()
     // Model rows: of the view, of the selection, and of the selected session's workgroup.
     const QAbstractItemModel *shown = m_table->model();
     SessionTableModel *model = m_dashboard->model();
-    QList<int> viewRows;
-    viewRows.reserve(shown->rowCount());
-    for (int r = 0; r < shown->rowCount(); ++r)
-        viewRows << model->rowOf(shown->index(r, 0).data(SessionTableModel::SessionIdRole).toString());
+    const QList<int> viewRows = m_dashboard->proxy()->sourceRows(); // the table shows the proxy's rows
     QList<int> selectedRows;
     const QModelIndexList selected = m_table->selectionModel()->selectedRows();
     for (const QModelIndex &i : selected)

@@ -42,6 +42,15 @@ void SessionFilterProxyModel::setKeptSession(const QString &sessionId)
     }
 }
 
+QList<int> SessionFilterProxyModel::sourceRows() const
+{
+    QList<int> rows;
+    rows.reserve(rowCount());
+    for (int r = 0; r < rowCount(); ++r)
+        rows << mapToSource(index(r, 0)).row();
+    return rows;
+}
+
 bool SessionFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *model = sourceModel();

@@ -21,6 +21,8 @@ public:
     QString searchText() const { return m_search; }
     void setStateFilter(const StateFilter &filter);
     void setKeptSession(const QString &sessionId);
+    // The source model's rows of the rows shown, in the order shown.
+    QList<int> sourceRows() const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
