@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -124,13 +125,16 @@ QStringList SharedConfigFile::scanSectionNames(const QString &path)
     if (!f.open(QIODevice::ReadOnly) || f.size() > maxSize)
         return {};
     QStringList names;
+    QSet<QString> seen; // linear however many headers there are
     const QList<QByteArray> lines = f.readAll().split('\n');
     for (const QByteArray &raw : lines) {
         const QString line = QString::fromUtf8(raw).trimmed();
         if (line.size() > 2 && line.startsWith(u'[') && line.endsWith(u']')) {
             const QString name = line.mid(1, line.size() - 2).trimmed().simplified();
-            if (!name.isEmpty() && !names.contains(name))
+            if (!name.isEmpty() && !seen.contains(name)) {
+                seen.insert(name);
                 names << name;
+            }
         }
     }
     return names;

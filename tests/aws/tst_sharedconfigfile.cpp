@@ -2,6 +2,8 @@
 // error for everything it refuses, without ever quoting the line.
 #include "aws/sharedconfigfile.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void errors();
     void errorsNeverQuoteTheLine();
     void missingFileIsEmpty();
+    void scanOfABrokenFileIsBounded();
 };
 
 void TestSharedConfigFile::parsesProfilesAndComments()
@@ -118,6 +121,39 @@ void TestSharedConfigFile::missingFileIsEmpty()
     QVERIFY(r.ok());
     QVERIFY(!r->exists());
     QVERIFY(r->sectionNames().isEmpty());
+}
+
+void TestSharedConfigFile::scanOfABrokenFileIsBounded()
+{
+    // The lenient scan behind the profile list of a file that does not parse: the well-formed
+    // headers only, each once, in order; a file past 16 MiB or not there gives none, fast.
+    QTemporaryDir dir;
+    QFile broken(dir.filePath(u"config"_s));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("[default]\nnot a setting\n[profile dev\n[ profile  prod ]\n[]\n\0\xff[profile dev]\n[default]\n");
+    broken.close();
+    QVERIFY(!SharedConfigFile::load(broken.fileName()).ok());
+    QCOMPARE(SharedConfigFile::scanSectionNames(broken.fileName()), (QStringList{u"default"_s, u"profile prod"_s}));
+    QVERIFY(SharedConfigFile::scanSectionNames(dir.filePath(u"absent"_s)).isEmpty());
+
+    QFile huge(dir.filePath(u"huge"_s));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    const QByteArray block = QByteArray("[profile p]\n").repeated(1 << 16); // 768 KiB
+    for (int i = 0; i < 22; ++i) // 16.5 MiB
+        QVERIFY(huge.write(block) == block.size());
+    huge.close();
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(SharedConfigFile::scanSectionNames(huge.fileName()).isEmpty());
+    // 100,000 distinct headers in 2 MiB: every one listed, in bounded time.
+    QVERIFY(huge.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    for (int i = 0; i < 100000; ++i)
+        huge.write("[profile p" + QByteArray::number(i) + "]\n");
+    huge.close();
+    QCOMPARE(SharedConfigFile::scanSectionNames(huge.fileName()).size(), 100000);
+    qInfo("scan: %lld ms for a refused 16.5 MiB file and 100,000 headers", timer.elapsed());
+    // A generous bound (sanitizer builds are slow), far below what a quadratic scan takes (27 s).
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestSharedConfigFile)
