@@ -1,6 +1,7 @@
 #pragma once
 
 #include "athena/athenatypes.h"
+#include "athena/calculationtypes.h"
 #include "aws/awsjsontransport.h"
 #include "aws/result.h"
 
@@ -68,6 +69,11 @@ inline constexpr PagingLimits kListSessionsPaging{100, 1'000, 10'000, 200'000, 2
 inline constexpr PagingLimits kListWorkGroupsPaging{50, 500, 200, 10'000, 1024};
 // Engine versions: Athena has a handful; 20 pages of 10 is ten times more than there ever were.
 inline constexpr PagingLimits kListEngineVersionsPaging{10, 100, 20, 200, 1024};
+// Calculations and executors of one session (MaxCalculationsCount, MaxListExecutorsCount: 1–100;
+// SessionManagerToken ≤ 2048). A notebook session runs a calculation per cell run: 10,000 is
+// weeks of busy use; executors come and go with the load, and a day of scaling stays far below it.
+inline constexpr PagingLimits kListCalculationsPaging{100, 1'000, 200, 10'000, 2048};
+inline constexpr PagingLimits kListExecutorsPaging{100, 1'000, 200, 10'000, 2048};
 
 // One listing's progress against its PagingLimits. Feed it every page; it says whether to ask
 // for the next one. Seen tokens are kept as SHA-256 digests (32 bytes each, whatever the length).
@@ -137,6 +143,24 @@ public:
     PendingCall listEngineVersions(std::optional<int> maxResults, const QString &nextToken, QObject *context,
                                    Callback<ListEngineVersionsPage> done);
     PendingCall createWorkGroup(const CreateWorkGroupRequest &request, QObject *context, Callback<bool> done);
+
+    // Inside a session (calculationclient.cpp). startCalculation fills ClientRequestToken as
+    // startSession does, so a retried call cannot start the code twice.
+    PendingCall startCalculation(StartCalculationRequest request, QObject *context, Callback<StartCalculationResult> done);
+    PendingCall getCalculation(const QString &calculationId, QObject *context, Callback<CalculationExecution> done);
+    PendingCall getCalculationStatus(const QString &calculationId, QObject *context, Callback<CalculationStatusResult> done);
+    PendingCall getCalculationCode(const QString &calculationId, QObject *context, Callback<QString> done);
+    PendingCall stopCalculation(const QString &calculationId, QObject *context, Callback<StopCalculationResult> done);
+    PendingCall listCalculations(const ListCalculationsRequest &request, QObject *context, Callback<ListCalculationsPage> done);
+    PendingCall listExecutors(const ListExecutorsRequest &request, QObject *context, Callback<ListExecutorsPage> done);
+    // The Spark Connect endpoint; its AuthToken is a secret (see SessionEndpoint).
+    PendingCall getSessionEndpoint(const QString &sessionId, QObject *context, Callback<SessionEndpoint> done);
+    // Every page from the request's NextToken (newest first, as the service lists), within `limits`.
+    void listAllCalculations(ListCalculationsRequest request, QObject *context,
+                             const Callback<QList<CalculationSummary>> &done,
+                             const PagingLimits &limits = kListCalculationsPaging);
+    void listAllExecutors(ListExecutorsRequest request, QObject *context, const Callback<QList<ExecutorSummary>> &done,
+                          const PagingLimits &limits = kListExecutorsPaging);
 
     // Every workgroup or engine version, all pages, within `limits` (an error at a limit; what
     // was listed before it is not handed on: a partial workgroup list would look complete).

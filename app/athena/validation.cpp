@@ -78,6 +78,9 @@ constexpr FieldLimit kLimits[] = {
     {Field::ListEngineVersionsMaxResults, "MaxResults", QT_TRANSLATE_NOOP("athena::Validation", "Max results"), 1, 10,
      "", nullptr, nullptr},
     {Field::PageToken, "NextToken", QT_TRANSLATE_NOOP("athena::Validation", "Next token"), 1, 1024, "", nullptr, nullptr},
+    {Field::CalculationExecutionId, "CalculationExecutionId", QT_TRANSLATE_NOOP("athena::Validation", "Calculation ID"), 1,
+     36, "", nullptr, nullptr},
+    {Field::CodeBlock, "CodeBlock", QT_TRANSLATE_NOOP("athena::Validation", "Code"), 1, 68000, "", nullptr, nullptr},
 };
 
 // Translates a text from the table (marked with QT_TRANSLATE_NOOP) at run time.
@@ -280,6 +283,44 @@ ValidationIssues validateListEngineVersions(std::optional<int> maxResults, const
     if (maxResults)
         add(issues, u"MaxResults"_s, checkNumber(Field::ListEngineVersionsMaxResults, maxResults, false));
     add(issues, u"NextToken"_s, checkText(Field::PageToken, nextToken, false));
+    return issues;
+}
+
+ValidationIssues validate(const StartCalculationRequest &r)
+{
+    ValidationIssues issues;
+    add(issues, u"SessionId"_s, checkText(Field::SessionId, r.sessionId, true));
+    add(issues, u"Description"_s, checkText(Field::Description, r.description, false));
+    add(issues, r.inConfiguration ? u"CalculationConfiguration.CodeBlock"_s : u"CodeBlock"_s,
+        checkText(Field::CodeBlock, r.codeBlock, true));
+    add(issues, u"ClientRequestToken"_s, checkText(Field::ClientRequestToken, r.clientRequestToken, false));
+    return issues;
+}
+
+ValidationIssues validate(const ListCalculationsRequest &r)
+{
+    ValidationIssues issues;
+    add(issues, u"SessionId"_s, checkText(Field::SessionId, r.sessionId, true));
+    if (r.maxResults)
+        add(issues, u"MaxResults"_s, checkNumber(Field::ListSessionsMaxResults, r.maxResults, false));
+    add(issues, u"NextToken"_s, checkText(Field::ListSessionsNextToken, r.nextToken, false));
+    return issues;
+}
+
+ValidationIssues validate(const ListExecutorsRequest &r)
+{
+    ValidationIssues issues;
+    add(issues, u"SessionId"_s, checkText(Field::SessionId, r.sessionId, true));
+    if (r.maxResults)
+        add(issues, u"MaxResults"_s, checkNumber(Field::ListSessionsMaxResults, r.maxResults, false));
+    add(issues, u"NextToken"_s, checkText(Field::ListSessionsNextToken, r.nextToken, false));
+    return issues;
+}
+
+ValidationIssues validateCalculationId(const QString &calculationExecutionId)
+{
+    ValidationIssues issues;
+    add(issues, u"CalculationExecutionId"_s, checkText(Field::CalculationExecutionId, calculationExecutionId, true));
     return issues;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "athena/athenatypes.h"
+#include "athena/calculationtypes.h"
 #include "aws/awserror.h"
 
 #include <QList>
@@ -42,6 +43,8 @@ enum class Field {
     ListWorkGroupsMaxResults,
     ListEngineVersionsMaxResults,
     PageToken,
+    CalculationExecutionId,
+    CodeBlock,
 };
 
 struct FieldLimit
@@ -80,6 +83,12 @@ using ValidationIssues = QList<ValidationIssue>;
 [[nodiscard]] ValidationIssues validateWorkGroupName(const QString &name);  // GetWorkGroup
 [[nodiscard]] ValidationIssues validateListWorkGroups(std::optional<int> maxResults, const QString &nextToken);
 [[nodiscard]] ValidationIssues validateListEngineVersions(std::optional<int> maxResults, const QString &nextToken);
+
+// The calculation, executor and endpoint operations.
+[[nodiscard]] ValidationIssues validate(const StartCalculationRequest &request);
+[[nodiscard]] ValidationIssues validate(const ListCalculationsRequest &request);
+[[nodiscard]] ValidationIssues validate(const ListExecutorsRequest &request);
+[[nodiscard]] ValidationIssues validateCalculationId(const QString &calculationExecutionId);
 
 // A Validation-kind error whose message lists every issue.
 [[nodiscard]] aws::AwsError toError(const ValidationIssues &issues);
