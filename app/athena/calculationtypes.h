@@ -184,3 +184,4 @@ struct SessionEndpoint
 
 Q_DECLARE_METATYPE(athena::CalculationSummary)
 Q_DECLARE_METATYPE(athena::ExecutorSummary)
+Q_DECLARE_METATYPE(athena::SessionEndpoint)

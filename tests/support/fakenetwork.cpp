@@ -7,7 +7,7 @@ namespace testing {
 QNetworkReply *FakeNetworkAccessManager::createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
 {
     seen.append({request, outgoingData ? outgoingData->readAll() : QByteArray()});
-    FakeResponse response = script.isEmpty() ? fallback : script.takeFirst();
+    FakeResponse response = handler ? handler(seen.last()) : script.isEmpty() ? fallback : script.takeFirst();
     return new FakeReply(op, request, std::move(response), this);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "aws/sigv4signer.h"
 
 #include <QList>
@@ -58,6 +60,8 @@ public:
     QList<FakeResponse> script;             // consumed front first
     FakeResponse fallback = FakeResponse(); // once the script is empty
     QList<SeenRequest> seen;
+    // When set, answers every request (the script and fallback are not used).
+    std::function<FakeResponse(const SeenRequest &)> handler;
 
 protected:
     QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
