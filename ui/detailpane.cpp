@@ -1,6 +1,7 @@
 #include "ui/detailpane.h"
 
 #include "sessions/sessiontablemodel.h"
+#include "ui/insidetabs.h"
 #include "ui/stateappearance.h"
 
 #include <QFormLayout>
@@ -11,6 +12,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using athena::SessionState;
@@ -116,7 +118,12 @@ DetailPane::DetailPane(QWidget *parent) : QWidget(parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
-    m_stack->addWidget(scroll);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("detailTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(scroll, tr("Details"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DetailPane::updateWatched);
+    m_stack->addWidget(m_tabs);
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -151,6 +158,76 @@ void DetailPane::showNothing(const QString &hint)
     m_sessionId.clear();
     m_placeholder->setText(hint);
     m_stack->setCurrentIndex(0);
+    if (m_inside)
+        m_inside->setSession({}, std::nullopt);
+    updateInside();
+}
+
+void DetailPane::setInside(SessionInside *inside, const aws::Clock *clock)
+{
+    m_inside = inside;
+    m_calculationsTab = new CalculationsTab(inside, m_tabs);
+    m_runTab = new RunCodeTab(inside, m_tabs);
+    m_executorsTab = new ExecutorsTab(inside, clock, m_tabs);
+    m_connectTab = new ConnectTab(inside, clock, m_tabs);
+    m_tabs->addTab(m_calculationsTab, tr("Calculations"));
+    m_tabs->addTab(m_runTab, tr("Run code"));
+    m_tabs->addTab(m_executorsTab, tr("Executors"));
+    m_tabs->addTab(m_connectTab, tr("Connect"));
+    // A submitted calculation is followed in the list.
+    connect(m_runTab, &RunCodeTab::submitted, this, [this](const QString &id) {
+        m_tabs->setCurrentWidget(m_calculationsTab);
+        m_calculationsTab->select(id);
+    });
+    updateWatched();
+}
+
+void DetailPane::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(static_cast<int>(tab));
+}
+
+void DetailPane::setDark(bool dark)
+{
+    if (m_calculationsTab) {
+        m_calculationsTab->setDark(dark);
+        m_runTab->setDark(dark);
+    }
+}
+
+void DetailPane::updateInside()
+{
+    if (!m_inside)
+        return;
+    m_runTab->updateAvailability();
+    updateWatched();
+}
+
+void DetailPane::updateWatched()
+{
+    if (!m_inside)
+        return;
+    SessionInside::Parts parts;
+    if (isVisible() && m_stack->currentIndex() == 1) {
+        const QWidget *current = m_tabs->currentWidget();
+        if (current == m_calculationsTab || current == m_runTab)
+            parts = SessionInside::Calculations;
+        else if (current == m_executorsTab)
+            parts = SessionInside::Executors;
+    }
+    m_inside->setWatched(parts);
+}
+
+void DetailPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    updateWatched();
+}
+
+void DetailPane::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateWatched();
 }
 
 void DetailPane::setSummaryOnly(const athena::SessionSummary &summary, const QString &workGroup)
@@ -224,6 +301,13 @@ void DetailPane::setDetails(const athena::SessionDetails &d, const QDateTime &up
         d.dpuExecutionInMillis ? tr("%1 (at %2 per DPU-hour)").arg(SessionTableModel::formatUsd(d.dpuHours() * m_price), SessionTableModel::formatUsd(m_price))
                                : QString());
     m_stack->setCurrentIndex(1);
+    if (m_inside) {
+        const bool another = m_inside->sessionId() != d.sessionId;
+        m_inside->setSession(d.sessionId, d.status.state);
+        if (another)
+            m_connectTab->sessionChanged();
+        updateInside();
+    }
     updateAge();
 }
 

@@ -11,6 +11,12 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
+class SessionInside;
+class CalculationsTab;
+class RunCodeTab;
+class ExecutorsTab;
+class ConnectTab;
 class QListWidget;
 class QStackedWidget;
 
@@ -34,10 +40,22 @@ public:
     QString fieldText(const QString &name) const; // for tests: the value label with that objectName
     void setDpuHourPrice(double usd) { m_price = usd; }
     void setClock(const aws::Clock *clock) { m_clock = clock; }
+    // Adds the tabs for what runs inside the session (Calculations, Run code, Executors,
+    // Connect), fed by `inside`, which polls only while one of them is on screen.
+    void setInside(SessionInside *inside, const aws::Clock *clock);
+    enum class Tab { Details, Calculations, RunCode, Executors, Connect };
+    void showTab(Tab tab);
+    void setDark(bool dark);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QLabel *addField(class QFormLayout *form, const QString &label, const QString &name);
     void updateAge();
+    void updateInside();
+    void updateWatched();
 
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
@@ -53,4 +71,10 @@ private:
     class QScrollArea *m_scroll = nullptr;
     double m_price = StartSessionForm::defaultDpuHourPriceUsd;
     const aws::Clock *m_clock = aws::SystemClock::instance();
+    QTabWidget *m_tabs = nullptr;
+    SessionInside *m_inside = nullptr;
+    CalculationsTab *m_calculationsTab = nullptr;
+    RunCodeTab *m_runTab = nullptr;
+    ExecutorsTab *m_executorsTab = nullptr;
+    ConnectTab *m_connectTab = nullptr;
 };

@@ -17,6 +17,8 @@
 #include "ui/windowsettings.h"
 #include "ui/windowstatusbar.h"
 
+#include "sessions/sessioninside.h"
+
 #include <QAction>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -110,6 +112,11 @@ void MainWindow::createLayout()
     m_detail = new DetailPane(this);
     m_detail->setClock(m_dashboard->clock());
     m_detail->setDpuHourPrice(m_dashboard->dpuHourPrice());
+    m_inside = new SessionInside(m_dashboard->clock(), this);
+    m_detail->setInside(m_inside, m_dashboard->clock());
+    m_detail->setDark(stateappearance::isDark(palette()));
+    // Code submitted: the session turns BUSY soon; ask for it now rather than at the next poll.
+    connect(m_inside, &SessionInside::workSubmitted, this, [this] { m_dashboard->poller()->pollNow(m_inside->sessionId()); });
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_banner = new SandboxBanner(this);
@@ -202,6 +209,7 @@ void MainWindow::connectDashboard()
             [this] { m_status->setConnectionText(m_dashboard->connectionDescription()); });
     connect(m_dashboard, &Dashboard::connected, this, [this](const QString &description) {
         m_status->setConnectionText(description);
+        m_inside->setClient(m_dashboard->client());
         m_bar->showInEffect(m_dashboard->region(), m_dashboard->regionSource(), m_dashboard->credentialsSource());
         m_connectionError.reset();
         m_listingError.reset();
@@ -557,10 +565,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
         m_appearance->setPalette(palette());
-    if (event->type() == QEvent::WindowStateChange)
+        m_detail->setDark(stateappearance::isDark(palette()));
+    }
+    if (event->type() == QEvent::WindowStateChange) {
         m_dashboard->setWindowVisible(!isMinimized());
+        isMinimized() ? m_inside->pause() : m_inside->resume();
+    }
     QMainWindow::changeEvent(event);
 }
 

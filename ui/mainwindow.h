@@ -9,6 +9,7 @@ class QStackedWidget;
 class QTableView;
 class ConnectionBar;
 class DetailPane;
+class SessionInside;
 class EmptyStatePage;
 class Notifier;
 class RowExporter;
@@ -94,6 +95,7 @@ private:
     EmptyStatePage *m_empty = nullptr;
     QStackedWidget *m_center = nullptr;
     DetailPane *m_detail = nullptr;
+    SessionInside *m_inside = nullptr;
     QSplitter *m_splitter = nullptr;
     WindowStatusBar *m_status = nullptr;
     RowExporter *m_exporter;

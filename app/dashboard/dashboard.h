@@ -80,6 +80,7 @@ public:
     // Resolves and switches; on an error the previous connection stays.
     aws::Result<bool> connectTo(const ConnectionChoice &choice);
     bool isConnected() const { return m_client != nullptr; }
+    athena::AthenaClient *client() const { return m_client; }
     ConnectionChoice connection() const { return m_choice; }
     // "Profile work · eu-west-1 · athena.eu-west-1.amazonaws.com · role … (from profile base),
     // expires …": where the credentials come from and, once fetched, when they expire.
