@@ -81,7 +81,7 @@ void LocalAthena::addWorkers(Session &s, qint64 at)
         b.first = s.executorCount;
         b.count = std::min(1 << std::min(step, 20), wanted - asked);
         b.size = size;
-        b.startMs = at + scaled(step * kExecutorRampStepMs);
+        b.startMs = at + (step ? scaled(step * kExecutorRampStepMs) : 0);
         b.readyMs = b.startMs + scaled(kExecutorStartingMs);
         s.executors.append(b);
         s.executorCount += b.count;
@@ -105,7 +105,7 @@ void LocalAthena::releaseWorkers(Session &s, qint64 at, bool sessionEnding)
             b.stopMs = at;
         }
     }
-    pruneExecutors(s, at);
+    pruneExecutors(s);
 }
 
 void LocalAthena::endExecutors(Session &s, qint64 at, bool failed)
@@ -121,20 +121,21 @@ void LocalAthena::endExecutors(Session &s, qint64 at, bool failed)
         b.endMs = at;
         b.failed = failed && !b.worker;
     }
-    pruneExecutors(s, at);
+    pruneExecutors(s);
 }
 
-void LocalAthena::pruneExecutors(Session &s, qint64 now)
+void LocalAthena::pruneExecutors(Session &s)
 {
-    // Keep the newest kKeptEndedExecutors of those ended; the others' DPU time stays billed.
+    // Keep the newest kKeptEndedExecutors of those ended or ending; the others' DPU time (to
+    // their end, a few simulated seconds ahead at most) stays billed.
     qint64 ended = 0;
     for (const ExecutorBatch &b : std::as_const(s.executors)) {
-        if (b.endMs != 0 && b.endMs <= now)
+        if (b.endMs != 0)
             ended += b.count;
     }
     for (qsizetype i = 0; ended > kKeptEndedExecutors && i < s.executors.size();) {
         ExecutorBatch &b = s.executors[i];
-        if (b.endMs == 0 || b.endMs > now) {
+        if (b.endMs == 0) {
             ++i;
             continue;
         }

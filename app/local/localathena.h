@@ -115,7 +115,7 @@ private:
     // Workers (and, when the session ends, the coordinator) go TERMINATING now; workers end shortly after.
     void releaseWorkers(Session &s, qint64 at, bool sessionEnding = false);
     void endExecutors(Session &s, qint64 at, bool failed); // every executor ends at `at`
-    void pruneExecutors(Session &s, qint64 now);
+    void pruneExecutors(Session &s);
     qint64 executorDpuMs(const Session &s, qint64 at) const;
 
     // localpersistence.cpp. Every change goes through these: a record is marked before it
