@@ -59,20 +59,6 @@ QDateTime fromMs(qint64 ms)
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
-int dpusInUse(SessionState state, int maxDpus)
-{
-    switch (state) {
-    case SessionState::Created:
-    case SessionState::Idle:
-    case SessionState::Terminating:
-        return 1; // the coordinator
-    case SessionState::Busy:
-        return std::min(std::max(maxDpus, 2), 5); // coordinator and executors
-    default:
-        return 0;
-    }
-}
-
 QString effectiveEngine(const QString &selected)
 {
     return selected.isEmpty() || selected == u"AUTO"_s ? u"Athena engine version 3"_s : selected;
@@ -117,10 +103,23 @@ LocalAthena::~LocalAthena() = default;
 
 QStringList LocalAthena::operations()
 {
-    return {u"StartSession"_s,        u"GetSession"_s,       u"GetSessionStatus"_s,
-            u"ListSessions"_s,        u"TerminateSession"_s, u"ListWorkGroups"_s,
-            u"GetWorkGroup"_s,        u"CreateWorkGroup"_s,  u"ListEngineVersions"_s,
-            u"StartCalculationExecution"_s, u"GetCalculationExecution"_s, u"ListCalculationExecutions"_s};
+    return {u"StartSession"_s,
+            u"GetSession"_s,
+            u"GetSessionStatus"_s,
+            u"ListSessions"_s,
+            u"TerminateSession"_s,
+            u"GetSessionEndpoint"_s,
+            u"ListWorkGroups"_s,
+            u"GetWorkGroup"_s,
+            u"CreateWorkGroup"_s,
+            u"ListEngineVersions"_s,
+            u"StartCalculationExecution"_s,
+            u"GetCalculationExecution"_s,
+            u"GetCalculationExecutionStatus"_s,
+            u"GetCalculationExecutionCode"_s,
+            u"StopCalculationExecution"_s,
+            u"ListCalculationExecutions"_s,
+            u"ListExecutors"_s};
 }
 
 qint64 LocalAthena::nowMs() const
@@ -171,6 +170,16 @@ OperationResult LocalAthena::dispatch(const QString &operation, const QJsonObjec
         return getCalculation(request);
     if (operation == u"ListCalculationExecutions"_s)
         return listCalculations(request);
+    if (operation == u"GetCalculationExecutionStatus"_s)
+        return getCalculationStatus(request);
+    if (operation == u"GetCalculationExecutionCode"_s)
+        return getCalculationCode(request);
+    if (operation == u"StopCalculationExecution"_s)
+        return stopCalculation(request);
+    if (operation == u"ListExecutors"_s)
+        return listExecutors(request);
+    if (operation == u"GetSessionEndpoint"_s)
+        return getSessionEndpoint(request);
     return error(400, u"UnknownOperationException"_s, u"Operation %1 is not supported by athena-local"_s.arg(operation));
 }
 

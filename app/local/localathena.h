@@ -53,7 +53,8 @@ struct OperationResult
 //
 // The members are defined by concern: localathena.cpp (construction, dispatch, views),
 // sessionlifecycle.cpp, sessionoperations.cpp, workgroupoperations.cpp,
-// calculationoperations.cpp, localpersistence.cpp and seeding.cpp.
+// calculationoperations.cpp, calculationlifecycle.cpp, executoroperations.cpp,
+// localpersistence.cpp and seeding.cpp.
 class LocalAthena
 {
 public:
@@ -98,8 +99,24 @@ private:
     void advance(qint64 now);
     void schedule(Session &s, qint64 at, int event);
     void apply(Session &s, int event, qint64 at);
-    void accrue(Session &s, qint64 at) const;
     qint64 dpuMillisAt(const Session &s, qint64 at) const;
+    // The session ends (TERMINATING by request or idle timeout): its calculations are canceled.
+    void cancelCalculations(Session &s, qint64 at, const QString &reason);
+
+    // calculationlifecycle.cpp: calculations are queued per session and run one at a time.
+    void scheduleCalculation(Calculation &c, qint64 at, int event);
+    void applyCalculation(Calculation &c, int event, qint64 at);
+    // `c` ended at `at`: the next in the queue gets its turn, or the session is IDLE again.
+    void calculationEnded(Session &s, const Calculation &c, qint64 at);
+
+    // executoroperations.cpp: the executors follow the load.
+    void addCoordinator(Session &s, qint64 at);
+    void addWorkers(Session &s, qint64 at);     // ramps up to MaxConcurrentDpus, unless some are live
+    // Workers (and, when the session ends, the coordinator) go TERMINATING now; workers end shortly after.
+    void releaseWorkers(Session &s, qint64 at, bool sessionEnding = false);
+    void endExecutors(Session &s, qint64 at, bool failed); // every executor ends at `at`
+    void pruneExecutors(Session &s);
+    qint64 executorDpuMs(const Session &s, qint64 at) const;
 
     // localpersistence.cpp. Every change goes through these: a record is marked before it
     // changes, so that flush() knows what to write and rollback() how it was.
@@ -107,6 +124,7 @@ private:
     void markDirty(const Calculation &c);
     void insertSession(std::shared_ptr<Session> s);
     void insertCalculation(std::shared_ptr<Calculation> c);
+    void indexCalculation(const Calculation &c);
     void insertWorkGroup(const athena::WorkGroup &wg);
     // Writes every change since the last write in one transaction; keeps them marked on failure.
     aws::Result<bool> flush();
@@ -118,6 +136,7 @@ private:
 
     // seeding.cpp
     void seedDefaultWorkGroups();
+    void seedPastCalculations(Session &s, int count, qint64 until);
 
     // sessionoperations.cpp, workgroupoperations.cpp, calculationoperations.cpp
     OperationResult startSession(const QJsonObject &request);
@@ -132,6 +151,13 @@ private:
     OperationResult startCalculation(const QJsonObject &request);
     OperationResult getCalculation(const QJsonObject &request);
     OperationResult listCalculations(const QJsonObject &request);
+    OperationResult getCalculationStatus(const QJsonObject &request);
+    OperationResult getCalculationCode(const QJsonObject &request);
+    OperationResult stopCalculation(const QJsonObject &request);
+    Calculation *findCalculation(const QJsonObject &request, OperationResult &error);
+    QJsonObject calculationStatistics(const Calculation &c, qint64 now) const;
+    OperationResult listExecutors(const QJsonObject &request);
+    OperationResult getSessionEndpoint(const QJsonObject &request);
 
     EngineOptions m_options;
     const aws::Clock *m_clock;
@@ -142,6 +168,9 @@ private:
     QHash<QString, std::shared_ptr<Session>> m_sessions;
     QHash<QString, Index> m_byWorkGroup;
     QHash<QString, std::shared_ptr<Calculation>> m_calculations;
+    QHash<QString, std::map<qint64, QString>> m_calculationsBySession; // session → seq → calculation
+    QHash<QString, QString> m_calculationTokens; // ClientRequestToken → calculation id
+    std::multimap<qint64, QString> m_calculationTimeline;
     QHash<QString, std::shared_ptr<WorkGroupRecord>> m_workGroups;
     QHash<QString, QString> m_tokens; // ClientRequestToken → session id
     std::multimap<qint64, QString> m_timeline;

@@ -6,6 +6,7 @@
 #include "athena/athenajson.h"
 #include "local/localathenainternal.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
@@ -33,14 +34,46 @@ std::shared_ptr<LocalAthena::Calculation> deserializeCalculation(const QByteArra
     c->id = o.value(u"id"_s).toString();
     c->sessionId = o.value(u"session"_s).toString();
     c->description = o.value(u"description"_s).toString();
+    c->code = o.value(u"code"_s).toString();
     c->state = o.value(u"state"_s).toString();
     c->reason = o.value(u"reason"_s).toString();
+    c->failure = o.value(u"failure"_s).toString();
+    c->token = o.value(u"token"_s).toString();
+    c->fingerprint = o.value(u"fingerprint"_s).toString().toLatin1();
     c->seq = o.value(u"seq"_s).toInteger();
     c->submittedMs = o.value(u"submitted"_s).toInteger();
+    c->startedMs = o.value(u"started"_s).toInteger();
     c->completedMs = o.value(u"completed"_s).toInteger();
+    c->runMs = o.value(u"runMs"_s).toInteger();
     c->dpuMs = o.value(u"dpuMs"_s).toInteger();
+    c->nextEvent = o.value(u"nextEvent"_s).toInt();
+    c->nextAt = o.value(u"nextAt"_s).toInteger();
     c->workingDirectory = o.value(u"wd"_s).toString();
     return c;
+}
+
+// Executor batches as stored: [first, count, worker, size, start, ready, stop, end, failed].
+QJsonArray serializeExecutors(const QList<ExecutorBatch> &executors)
+{
+    QJsonArray list;
+    for (const ExecutorBatch &b : executors)
+        list.append(QJsonArray{b.first, b.count, b.worker, b.size, b.startMs, b.readyMs, b.stopMs, b.endMs, b.failed});
+    return list;
+}
+
+QList<ExecutorBatch> deserializeExecutors(const QJsonArray &list)
+{
+    QList<ExecutorBatch> executors;
+    executors.reserve(list.size());
+    for (const QJsonValue &v : list) {
+        const QJsonArray a = v.toArray();
+        if (a.size() < 9)
+            continue;
+        executors.append(ExecutorBatch{a.at(0).toInt(), std::max(1, a.at(1).toInt()), a.at(2).toBool(), std::max(1, a.at(3).toInt()),
+                                       a.at(4).toInteger(), a.at(5).toInteger(), a.at(6).toInteger(), a.at(7).toInteger(),
+                                       a.at(8).toBool()});
+    }
+    return executors;
 }
 
 } // namespace
@@ -90,9 +123,13 @@ aws::Result<bool> LocalAthena::open(const QString &databasePath)
         s->fingerprint = sim.value(u"fingerprint"_s).toString().toLatin1();
         s->nextEvent = sim.value(u"nextEvent"_s).toInt();
         s->nextAt = sim.value(u"nextAt"_s).toInteger();
-        s->accountedMs = sim.value(u"accounted"_s).toInteger();
         s->dpuMs = sim.value(u"dpuMs"_s).toInteger();
-        s->runningCalculation = sim.value(u"calculation"_s).toString();
+        for (const QJsonValue &id : sim.value(u"queue"_s).toArray())
+            s->queue.append(id.toString());
+        if (const QString running = sim.value(u"calculation"_s).toString(); !running.isEmpty() && s->queue.isEmpty())
+            s->queue.append(running); // written before calculations were queued
+        s->executors = deserializeExecutors(sim.value(u"executors"_s).toArray());
+        s->executorCount = sim.value(u"executorCount"_s).toInt();
         s->willFail = sim.value(u"willFail"_s).toBool();
         s->willDegrade = sim.value(u"willDegrade"_s).toBool();
         m_sessions.insert(s->d.sessionId, s);
@@ -110,6 +147,9 @@ aws::Result<bool> LocalAthena::open(const QString &databasePath)
     for (const LocalStore::Row &row : calcs.value()) {
         auto c = deserializeCalculation(row.data);
         m_calculations.insert(c->id, c);
+        indexCalculation(*c);
+        if (c->nextEvent != NoEvent)
+            m_calculationTimeline.emplace(c->nextAt, c->id);
         m_seq = std::max(m_seq, c->seq);
     }
     m_writtenSeq = m_seq;
@@ -150,9 +190,17 @@ void LocalAthena::insertSession(std::shared_ptr<Session> s)
     m_dirtySessions.insert(id, nullptr);
 }
 
+void LocalAthena::indexCalculation(const Calculation &c)
+{
+    m_calculationsBySession[c.sessionId].emplace(c.seq, c.id);
+    if (!c.token.isEmpty())
+        m_calculationTokens.insert(c.token, c.id);
+}
+
 void LocalAthena::insertCalculation(std::shared_ptr<Calculation> c)
 {
     const QString id = c->id;
+    indexCalculation(*c);
     m_calculations.insert(id, c);
     m_dirtyCalculations.insert(id, nullptr);
 }
@@ -217,10 +265,22 @@ void LocalAthena::rollback()
         }
     }
     for (auto it = m_dirtyCalculations.cbegin(); it != m_dirtyCalculations.cend(); ++it) {
+        const auto c = m_calculations.value(it.key());
+        if (!c)
+            continue;
         if (const std::shared_ptr<const Calculation> &written = it.value()) {
-            if (const auto c = m_calculations.value(it.key()))
-                *c = *written;
+            *c = *written;
+            if (c->nextEvent != NoEvent) // a duplicate entry is skipped as superseded
+                m_calculationTimeline.emplace(c->nextAt, c->id);
         } else {
+            auto index = m_calculationsBySession.find(c->sessionId);
+            if (index != m_calculationsBySession.end()) {
+                index->erase(c->seq);
+                if (index->empty())
+                    m_calculationsBySession.erase(index);
+            }
+            if (!c->token.isEmpty() && m_calculationTokens.value(c->token) == c->id)
+                m_calculationTokens.remove(c->token);
             m_calculations.remove(it.key());
         }
     }
@@ -244,9 +304,10 @@ QByteArray LocalAthena::serialize(const Session &s) const
                             {u"fingerprint"_s, QString::fromLatin1(s.fingerprint)},
                             {u"nextEvent"_s, s.nextEvent},
                             {u"nextAt"_s, s.nextAt},
-                            {u"accounted"_s, s.accountedMs},
                             {u"dpuMs"_s, s.dpuMs},
-                            {u"calculation"_s, s.runningCalculation},
+                            {u"queue"_s, QJsonArray::fromStringList(s.queue)},
+                            {u"executors"_s, serializeExecutors(s.executors)},
+                            {u"executorCount"_s, s.executorCount},
                             {u"willFail"_s, s.willFail},
                             {u"willDegrade"_s, s.willDegrade},
                         });
@@ -258,12 +319,20 @@ QByteArray LocalAthena::serialize(const Calculation &c) const
     return QJsonDocument(QJsonObject{{u"id"_s, c.id},
                                      {u"session"_s, c.sessionId},
                                      {u"description"_s, c.description},
+                                     {u"code"_s, c.code},
                                      {u"state"_s, c.state},
                                      {u"reason"_s, c.reason},
+                                     {u"failure"_s, c.failure},
+                                     {u"token"_s, c.token},
+                                     {u"fingerprint"_s, QString::fromLatin1(c.fingerprint)},
                                      {u"seq"_s, c.seq},
                                      {u"submitted"_s, c.submittedMs},
+                                     {u"started"_s, c.startedMs},
                                      {u"completed"_s, c.completedMs},
+                                     {u"runMs"_s, c.runMs},
                                      {u"dpuMs"_s, c.dpuMs},
+                                     {u"nextEvent"_s, c.nextEvent},
+                                     {u"nextAt"_s, c.nextAt},
                                      {u"wd"_s, c.workingDirectory}})
         .toJson(QJsonDocument::Compact);
 }

@@ -13,6 +13,54 @@ namespace local {
 
 using namespace detail;
 
+namespace {
+
+constexpr qint64 second = 1000;
+constexpr qint64 minute = 60 * second;
+
+const QStringList &seededCode()
+{
+    static const QStringList code = {
+        u"df = spark.read.parquet(\"s3://athena-local-data/orders/\")\ndf.groupBy(\"region\").count().show()\nsleep(240)"_s,
+        u"events = spark.table(\"clickstream.events\")\nsessions = events.groupBy(\"user_id\").agg({\"ts\": \"max\"})\nsessions.write.mode(\"overwrite\").saveAsTable(\"clickstream.sessions\")"_s,
+        u"from pyspark.ml.feature import VectorAssembler\nfeatures = VectorAssembler(inputCols=[\"a\", \"b\"], outputCol=\"f\")\nsleep(600)"_s,
+        u"spark.sql(\"SELECT count(*) FROM sales.orders WHERE day = current_date()\").show()"_s,
+    };
+    return code;
+}
+
+} // namespace
+
+// `count` calculations that ended before `until`, one after another, oldest first.
+void LocalAthena::seedPastCalculations(Session &s, int count, qint64 until)
+{
+    qint64 at = s.startMs + m_options.creatingMs + m_options.createdMs;
+    const qint64 span = std::max<qint64>(count, until - at) / std::max(1, count);
+    for (int k = 0; k < count; ++k) {
+        auto c = std::make_shared<Calculation>();
+        c->id = newId();
+        c->sessionId = s.d.sessionId;
+        c->description = u"Step %1"_s.arg(k + 1);
+        c->code = seededCode().at(m_random.bounded(static_cast<int>(seededCode().size())));
+        c->seq = ++m_seq;
+        c->submittedMs = at;
+        c->startedMs = at + 2 * second;
+        c->completedMs = std::max(c->startedMs, at + span / 2);
+        c->runMs = c->completedMs - c->startedMs;
+        c->dpuMs = c->runMs * s.maxDpus();
+        s.dpuMs += c->runMs * (s.maxDpus() - 1); // its workers: billed, no longer listed
+        if (m_random.bounded(8) == 0) {
+            c->state = u"FAILED"_s;
+            c->reason = u"AnalysisException: Table or view not found: sales.orders_staging"_s;
+        } else {
+            c->state = u"COMPLETED"_s;
+        }
+        c->workingDirectory = s.d.sessionConfiguration.workingDirectory;
+        insertCalculation(std::move(c));
+        at += span;
+    }
+}
+
 void LocalAthena::seedDefaultWorkGroups()
 {
     const QDateTime created = m_clock->nowUtc().addDays(-30);
@@ -58,7 +106,7 @@ aws::Result<int> LocalAthena::seedSessions(int n, const QStringList &workGroups,
                                          u"Exploration"_s};
     static const int dpuChoices[] = {4, 8, 16, 20, 20, 40, 60, 120};
     const qint64 now = nowMs();
-    const qint64 minute = 60000;
+    const qint64 startupMs = m_options.creatingMs + m_options.createdMs;
     for (int i = 0; i < n; ++i) {
         const QString &wgName = targets.at(i % targets.size());
         const auto wg = m_workGroups.value(wgName);
@@ -97,31 +145,41 @@ aws::Result<int> LocalAthena::seedSessions(int n, const QStringList &workGroups,
         s->startMs = active ? now - (5 + m_random.bounded(8 * 60)) * minute : now - (60 + m_random.bounded(14 * 24 * 60)) * minute;
         d.status.startDateTime = fromMs(s->startMs);
         d.status.state = state;
-        s->accountedMs = active ? now : s->startMs;
+        // The coordinator, up since the session came up; ended with it.
+        ExecutorBatch coordinator;
+        coordinator.first = s->executorCount++;
+        coordinator.startMs = s->startMs;
+        coordinator.readyMs = s->startMs + startupMs;
         switch (state) {
         case SessionState::Idle: {
             const qint64 idleSince = std::max(s->startMs + minute, now - m_random.bounded(60) * minute);
             d.status.idleSinceDateTime = fromMs(idleSince);
             d.status.lastModifiedDateTime = fromMs(idleSince);
-            s->dpuMs = now - s->startMs;
+            s->executors.append(coordinator);
+            seedPastCalculations(*s, m_random.bounded(3), idleSince);
             schedule(*s, idleSince + scaled(static_cast<qint64>(idleMinutes) * minute), IdleTimeout);
             break;
         }
         case SessionState::Busy: {
-            const qint64 submitted = now - m_random.bounded(10) * minute - minute;
+            const qint64 submitted = std::max(s->startMs + startupMs, now - m_random.bounded(10) * minute - minute);
             d.status.lastModifiedDateTime = fromMs(submitted);
-            s->dpuMs = (now - s->startMs) + 4 * (now - submitted);
+            s->executors.append(coordinator);
+            seedPastCalculations(*s, 1 + m_random.bounded(2), submitted);
             auto c = std::make_shared<Calculation>();
             c->id = newId();
             c->sessionId = d.sessionId;
             c->description = u"Step %1"_s.arg(1 + m_random.bounded(12));
+            c->code = seededCode().at(m_random.bounded(static_cast<int>(seededCode().size())));
             c->state = u"RUNNING"_s;
             c->seq = ++m_seq;
-            c->submittedMs = submitted;
+            c->submittedMs = submitted - 2 * second;
+            c->startedMs = submitted;
+            c->runMs = scaled((30 + m_random.bounded(90)) * minute);
             c->workingDirectory = d.sessionConfiguration.workingDirectory;
-            s->runningCalculation = c->id;
+            s->queue.append(c->id);
+            addWorkers(*s, submitted);
+            scheduleCalculation(*c, submitted + c->runMs, CalculationFinish);
             insertCalculation(std::move(c));
-            schedule(*s, submitted + scaled((30 + m_random.bounded(90)) * minute), CalculationDone);
             break;
         }
         case SessionState::Terminated: {
@@ -130,21 +188,28 @@ aws::Result<int> LocalAthena::seedSessions(int n, const QStringList &workGroups,
             d.status.lastModifiedDateTime = fromMs(end);
             d.status.stateChangeReason = m_random.bounded(2) ? u"Session was terminated by request"_s
                                                               : u"Session was idle for longer than its idle timeout of %1 minutes"_s.arg(idleMinutes);
-            s->dpuMs = (end - s->startMs) * (1 + m_random.bounded(4));
-            s->accountedMs = end;
+            coordinator.stopMs = end - 2 * second;
+            coordinator.endMs = end;
+            s->executors.append(coordinator);
+            // Its workers came and went: billed, no longer listed.
+            s->dpuMs = std::max<qint64>(0, (end - s->startMs) * (1 + m_random.bounded(4)) - coordinator.dpuMsAt(end));
             break;
         }
         case SessionState::Failed:
             d.status.endDateTime = fromMs(s->startMs + 40000);
             d.status.lastModifiedDateTime = d.status.endDateTime;
             d.status.stateChangeReason = u"Session could not be started: the execution role cannot be assumed"_s;
-            s->accountedMs = s->startMs + 40000;
+            coordinator.readyMs = 0;
+            coordinator.endMs = s->startMs + 40000;
+            coordinator.failed = true;
+            s->executors.append(coordinator);
             break;
         default: // Degraded
             d.status.lastModifiedDateTime = fromMs(s->startMs + 30 * minute);
             d.status.stateChangeReason = u"Session has no healthy coordinator"_s;
-            s->dpuMs = 30 * minute;
-            s->accountedMs = s->startMs + 30 * minute;
+            coordinator.endMs = s->startMs + 30 * minute;
+            coordinator.failed = true;
+            s->executors.append(coordinator);
             break;
         }
         insertSession(std::move(s));

@@ -1,5 +1,6 @@
-// LocalAthena: the session life cycle. Each session has at most one scheduled event; advance()
-// applies the due ones in time order, each at its own time, and bills DPU time as it goes.
+// LocalAthena: the session life cycle. Each session and each calculation has at most one
+// scheduled event; advance() applies the due ones in time order, each at its own time. DPU time is
+// billed from the executors' times (executoroperations.cpp).
 #include "local/localathena.h"
 
 #include "local/localathenainternal.h"
@@ -21,25 +22,32 @@ void LocalAthena::schedule(Session &s, qint64 at, int event)
         m_timeline.emplace(at, s.d.sessionId);
 }
 
-void LocalAthena::accrue(Session &s, qint64 at) const
-{
-    if (at > s.accountedMs) {
-        s.dpuMs += static_cast<qint64>(dpusInUse(s.state(), s.maxDpus())) * (at - s.accountedMs);
-        s.accountedMs = at;
-    }
-}
-
 qint64 LocalAthena::dpuMillisAt(const Session &s, qint64 at) const
 {
-    const qint64 extra = at > s.accountedMs ? dpusInUse(s.state(), s.maxDpus()) * (at - s.accountedMs) : 0;
-    return s.dpuMs + extra;
+    return s.dpuMs + executorDpuMs(s, at);
+}
+
+void LocalAthena::cancelCalculations(Session &s, qint64 at, const QString &reason)
+{
+    for (const QString &id : std::as_const(s.queue)) {
+        const auto c = m_calculations.value(id);
+        if (!c)
+            continue;
+        markDirty(*c);
+        c->dpuMs = c->startedMs ? executorDpuMs(s, at) - executorDpuMs(s, c->startedMs) : 0;
+        c->state = u"CANCELED"_s;
+        c->reason = reason;
+        c->completedMs = at;
+        c->nextEvent = NoEvent;
+        c->nextAt = 0;
+    }
+    s.queue.clear();
 }
 
 void LocalAthena::apply(Session &s, int event, qint64 at)
 {
     auto setState = [&](SessionState state, const QString &reason) {
         markDirty(s);
-        accrue(s, at);
         s.d.status.state = state;
         s.d.status.lastModifiedDateTime = fromMs(at);
         s.d.status.stateChangeReason = reason;
@@ -59,35 +67,37 @@ void LocalAthena::apply(Session &s, int event, qint64 at)
     case BecomeIdle:
         setState(SessionState::Idle, {});
         s.d.status.idleSinceDateTime = fromMs(at);
+        for (ExecutorBatch &b : s.executors) {
+            if (!b.worker && b.readyMs == 0 && b.endMs == 0)
+                b.readyMs = at; // the coordinator registers
+        }
         scheduleIdle();
         break;
     case IdleTimeout:
         setState(SessionState::Terminating,
                  u"Session was idle for longer than its idle timeout of %1 minutes"_s.arg(s.idleMinutes()));
+        releaseWorkers(s, at, true);
         schedule(s, at + scaled(m_options.terminatingMs), BecomeTerminated);
         break;
     case BecomeTerminated:
         setState(SessionState::Terminated, s.d.status.stateChangeReason);
         s.d.status.endDateTime = fromMs(at);
+        endExecutors(s, at, false);
         break;
     case FailStart:
         setState(SessionState::Failed, u"Session could not be started: no capacity for the coordinator (simulated fault)"_s);
         s.d.status.endDateTime = fromMs(at);
+        endExecutors(s, at, true);
         break;
     case Degrade:
         setState(SessionState::Degraded, u"Session has no healthy coordinator (simulated fault)"_s);
+        endExecutors(s, at, true);
         break;
-    case CalculationDone:
-        if (auto c = m_calculations.value(s.runningCalculation)) {
-            markDirty(*c);
-            c->state = u"COMPLETED"_s;
-            c->completedMs = at;
-            c->dpuMs = static_cast<qint64>(dpusInUse(SessionState::Busy, s.maxDpus())) * (at - c->submittedMs);
+    case CalculationDone: // from an older store: the running calculation completes now
+        if (!s.queue.isEmpty()) {
+            if (auto c = m_calculations.value(s.queue.first()))
+                applyCalculation(*c, CalculationFinish, at);
         }
-        s.runningCalculation.clear();
-        setState(SessionState::Idle, {});
-        s.d.status.idleSinceDateTime = fromMs(at);
-        scheduleIdle();
         break;
     default:
         break;
@@ -96,7 +106,27 @@ void LocalAthena::apply(Session &s, int event, qint64 at)
 
 void LocalAthena::advance(qint64 now)
 {
-    while (!m_timeline.empty() && m_timeline.begin()->first <= now) {
+    for (;;) {
+        const bool sessionDue = !m_timeline.empty() && m_timeline.begin()->first <= now;
+        const bool calculationDue = !m_calculationTimeline.empty() && m_calculationTimeline.begin()->first <= now;
+        if (!sessionDue && !calculationDue)
+            break;
+        // The earlier event first; a session's before a calculation's at the same time.
+        if (calculationDue && (!sessionDue || m_calculationTimeline.begin()->first < m_timeline.begin()->first)) {
+            const auto it = m_calculationTimeline.begin();
+            const qint64 at = it->first;
+            const QString id = it->second;
+            m_calculationTimeline.erase(it);
+            const auto c = m_calculations.value(id);
+            if (!c || c->nextAt != at || c->nextEvent == NoEvent)
+                continue; // superseded
+            markDirty(*c);
+            const int event = c->nextEvent;
+            c->nextEvent = NoEvent;
+            c->nextAt = 0;
+            applyCalculation(*c, event, at);
+            continue;
+        }
         const auto it = m_timeline.begin();
         const qint64 at = it->first;
         const QString id = it->second;

@@ -114,7 +114,6 @@ OperationResult LocalAthena::startSession(const QJsonObject &body)
     s->startMs = now;
     s->token = request.clientRequestToken;
     s->fingerprint = fingerprint;
-    s->accountedMs = now;
     s->willFail = m_options.sessionFailureRate > 0 && m_random.generateDouble() < m_options.sessionFailureRate;
     s->willDegrade = !s->willFail && m_options.sessionDegradeRate > 0 && m_random.generateDouble() < m_options.sessionDegradeRate;
     SessionDetails &d = s->d;
@@ -139,6 +138,7 @@ OperationResult LocalAthena::startSession(const QJsonObject &body)
     d.status.lastModifiedDateTime = fromMs(now);
     d.status.state = SessionState::Creating;
     schedule(*s, now + scaled(m_options.creatingMs), s->willFail ? FailStart : BecomeCreated);
+    addCoordinator(*s, now);
 
     OperationResult result{200, json::toJson(StartSessionResult{d.sessionId, d.status.state, {}, {}})};
     insertSession(std::move(s));
@@ -172,14 +172,8 @@ OperationResult LocalAthena::terminateSession(const QJsonObject &request)
     if (isActive(s->state())) {
         const qint64 now = nowMs();
         markDirty(*s);
-        if (auto c = m_calculations.value(s->runningCalculation)) {
-            markDirty(*c);
-            c->state = u"CANCELED"_s;
-            c->reason = u"The session was terminated"_s;
-            c->completedMs = now;
-            s->runningCalculation.clear();
-        }
-        accrue(*s, now);
+        cancelCalculations(*s, now, u"The session was terminated"_s);
+        releaseWorkers(*s, now, true);
         s->d.status.state = SessionState::Terminating;
         s->d.status.lastModifiedDateTime = fromMs(now);
         s->d.status.stateChangeReason = u"Session was terminated by request"_s;

@@ -3,6 +3,7 @@
 #include "support/testpaths.h"
 #include "support/loopback.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,9 +26,11 @@ private Q_SLOTS:
     void awsCliFlow();
     void boto3SeesTheQuota();
     void engineVersionsPageAsTheAwsCliPages();
+    void calculationsExecutorsAndEndpointsAsPeersSeeThem();
 
 private:
-    void startServer(const QStringList &extra = {});
+    // With a log file: the server's stdout and stderr go there, with every Qt debug category on.
+    void startServer(const QStringList &extra = {}, const QString &logFile = {});
     void stopServer(bool hard);
     struct Run
     {
@@ -80,11 +83,20 @@ void TestLocalPeers::cleanup()
     stopServer(false);
 }
 
-void TestLocalPeers::startServer(const QStringList &extra)
+void TestLocalPeers::startServer(const QStringList &extra, const QString &logFile)
 {
     m_port = testing::unusedLoopbackPort();
     QVERIFY(m_port != 0);
-    m_server.setProcessChannelMode(QProcess::ForwardedChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (logFile.isEmpty()) {
+        m_server.setProcessChannelMode(QProcess::ForwardedChannels);
+        m_server.setStandardOutputFile(QString());
+    } else {
+        m_server.setProcessChannelMode(QProcess::MergedChannels);
+        m_server.setStandardOutputFile(logFile);
+        env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s);
+    }
+    m_server.setProcessEnvironment(env);
     m_server.start(QStringLiteral(ATHENA_LOCAL_PATH),
                    QStringList{u"--port"_s, QString::number(m_port), u"--data-dir"_s, m_dir.filePath(u"data"_s),
                                u"--time-scale"_s, u"50"_s} + extra);
@@ -248,6 +260,39 @@ void TestLocalPeers::boto3SeesTheQuota()
     const Run r = runProcess(m_python, {testing::toolsDir(u"boto3_flow.py"_s), u"http://127.0.0.1:%1"_s.arg(m_port),
                                         m_dir.filePath(u"unused.json"_s), u"throttle"_s});
     QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+}
+
+void TestLocalPeers::calculationsExecutorsAndEndpointsAsPeersSeeThem()
+{
+    // boto3 and the AWS CLI drive every calculation, executor and endpoint operation; every
+    // answer is checked against botocore's model; the endpoint's AuthTokens never reach the log.
+    if (m_python.isEmpty())
+        QSKIP("[peer:boto3] boto3 is not installed");
+    const QString log = m_dir.filePath(u"calculations-server.log"_s);
+    const QString tokens = m_dir.filePath(u"endpoint-tokens.txt"_s);
+    startServer({}, log);
+    const Run r = runProcess(m_python, {testing::toolsDir(u"calculations_peers.py"_s), u"http://127.0.0.1:%1"_s.arg(m_port), tokens, m_aws});
+    QVERIFY2(r.code == 0, QByteArray(r.out + r.err).constData());
+    qInfo("%s", r.out.trimmed().constData());
+    if (m_aws.isEmpty())
+        qInfo("[peer:awscli] the AWS CLI is not installed: only boto3 drove the operations");
+    else
+        QVERIFY2(r.out.startsWith("8 operations driven by the AWS CLI"), r.out.constData());
+    QVERIFY2(r.out.contains(", 8 by boto3"), r.out.constData());
+    stopServer(false);
+
+    QFile tokenFile(tokens);
+    QVERIFY(tokenFile.open(QIODevice::ReadOnly));
+    const QList<QByteArray> received = tokenFile.readAll().trimmed().split('\n');
+    QCOMPARE(received.size(), m_aws.isEmpty() ? 1 : 2);
+    QFile logFile(log);
+    QVERIFY(logFile.open(QIODevice::ReadOnly));
+    const QByteArray logged = logFile.readAll();
+    QVERIFY(logged.contains("listening on")); // the log was captured
+    for (const QByteArray &token : received) {
+        QVERIFY(token.size() >= 40);
+        QVERIFY2(!logged.contains(token), "an AuthToken reached athena-local's log");
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLocalPeers)
