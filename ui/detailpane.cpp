@@ -304,8 +304,7 @@ void DetailPane::setDetails(const athena::SessionDetails &d, const QDateTime &up
     if (m_inside) {
         const bool another = m_inside->sessionId() != d.sessionId;
         m_inside->setSession(d.sessionId, d.status.state);
-        if (another)
-            m_connectTab->sessionChanged();
+        m_connectTab->sessionUpdated(another);
         updateInside();
     }
     updateAge();

@@ -138,10 +138,12 @@ ConnectTab::ConnectTab(SessionInside *inside, const aws::Clock *clock, QWidget *
     showEndpoint();
 }
 
-void ConnectTab::sessionChanged()
+void ConnectTab::sessionUpdated(bool another)
 {
-    m_endpoint.reset();
-    m_message->clear();
+    if (another) {
+        m_endpoint.reset();
+        m_message->clear();
+    }
     showEndpoint();
 }
 

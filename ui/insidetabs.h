@@ -101,7 +101,7 @@ class ConnectTab final : public QWidget
 
 public:
     ConnectTab(SessionInside *inside, const aws::Clock *clock, QWidget *parent = nullptr);
-    void sessionChanged();
+    void sessionUpdated(bool another); // the selected session changed, or its state did
     static constexpr int clipboardClearMs = 60000;
 
 private:
