@@ -105,6 +105,8 @@ QString AthenaCtl::calculationHelp()
 {
     return u"\nCSTATE is one of %1.\n"
            u"ESTATE is one of %2.\n"
+           u"Their --all-pages asks for pages of 100 and stops with an error, printing nothing, at a repeated\n"
+           u"NextToken or after 200 pages or 10,000 items.\n"
            u"--code-block file://PATH reads the code from a UTF-8 file (at most 68,000 characters, as the API).\n"
            u"start-calculation-execution --wait follows the calculation until COMPLETED, FAILED or CANCELED\n"
            u"(progress on stderr) and prints it as get-calculation-execution does; it gives up after\n"

@@ -1,120 +1,14 @@
 // athenactl inside a session — calculations, executors, the Spark Connect endpoint — as a user
-// runs it: the real binary against a scripted loopback server. Every request body is checked
-// against botocore's model and, for the same flags, against the body `aws athena` sends.
-#include "athena/calculationjson.h"
-#include "support/scriptedhttpserver.h"
-#include "support/testpaths.h"
+// runs it: the real binary against a scripted loopback server. The request bodies are compared
+// with botocore's model and the AWS CLI's in tst_athenactl_calculations_peers.
+#include "support/ctltestharness.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QProcess>
-#include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <QTest>
 
-using namespace athena;
-using namespace testing;
-using namespace Qt::StringLiterals;
-using Action = ScriptedHttpServer::Action;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    qint64 elapsedMs = 0;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-constexpr auto kToken = "sparkconnect-SECRET-token-5f1e2d";
-
-QJsonObject bodyOf(const ScriptedHttpServer::Received &r)
-{
-    return QJsonDocument::fromJson(r.body).object();
-}
-
-QByteArray target(const ScriptedHttpServer::Received &r)
-{
-    return r.header("X-Amz-Target");
-}
-
-QByteArray calculationsPage(int first, int count, const QString &next)
-{
-    ListCalculationsPage p;
-    for (int i = first; i < first + count; ++i) {
-        CalculationSummary c;
-        c.calculationExecutionId = u"c-%1"_s.arg(i);
-        c.description = u"cell %1"_s.arg(i);
-        c.status.state = i % 2 ? CalculationState::Completed : CalculationState::Running;
-        c.status.submissionDateTime = QDateTime::fromSecsSinceEpoch(1763700000 + i, Qt::UTC);
-        p.calculations << c;
-    }
-    p.nextToken = next;
-    return QJsonDocument(json::toJson(p)).toJson(QJsonDocument::Compact);
-}
-
-QByteArray executorsPage(int first, int count, const QString &next)
-{
-    ListExecutorsPage p;
-    p.sessionId = u"s-1"_s;
-    for (int i = first; i < first + count; ++i) {
-        ExecutorSummary e;
-        e.executorId = u"e-%1"_s.arg(i);
-        e.type = i == 0 ? ExecutorType::Coordinator : ExecutorType::Worker;
-        e.state = ExecutorState::Registered;
-        e.size = 1;
-        e.startDateTime = QDateTime::fromMSecsSinceEpoch(1763700000000 + i, Qt::UTC);
-        p.executors << e;
-    }
-    p.nextToken = next;
-    return QJsonDocument(json::toJson(p)).toJson(QJsonDocument::Compact);
-}
-
-QByteArray status(const char *state, const char *reason = "")
-{
-    const QByteArray why = *reason ? QByteArray(R"(,"StateChangeReason":")") + reason + '"' : QByteArray();
-    return QByteArray(R"({"Status":{"State":")") + state + '"' + why
-           + R"(,"SubmissionDateTime":1763700000},"Statistics":{"DpuExecutionInMillis":1000,"Progress":"x"}})";
-}
-
-const QByteArray kCalculation = R"({"CalculationExecutionId":"c-1","SessionId":"s-1","Description":"d","WorkingDirectory":"s3://b/w/",)"
-                                R"("Status":{"State":"COMPLETED","SubmissionDateTime":1763700000,"CompletionDateTime":1763700060},)"
-                                R"("Statistics":{"DpuExecutionInMillis":7200000,"Progress":"done"},)"
-                                R"("Result":{"StdOutS3Uri":"s3://b/out","StdErrorS3Uri":"s3://b/err","ResultS3Uri":"s3://b/res","ResultType":"application/json"}})";
-
-const QByteArray kEndpoint = "{\"EndpointUrl\":\"sc://spark.example:443/;use_ssl=true\",\"AuthToken\":\"" + QByteArray(kToken)
-                             + "\",\"AuthTokenExpirationTime\":1763703600}";
-
-// botocore's verdict on a request body (tests/tools/botocore_validate.py); empty when valid.
-QString botocoreProblem(const QString &operation, const QByteArray &body, bool *skipped)
-{
-    *skipped = false;
-    const QString python = pythonWith(u"botocore"_s);
-    if (python.isEmpty()) {
-        *skipped = true;
-        return {};
-    }
-    QTemporaryFile file;
-    if (!file.open())
-        return u"cannot write a temporary file"_s;
-    file.write(body);
-    file.flush();
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(python, {toolsDir(u"botocore_validate.py"_s), operation, u"request"_s, file.fileName()});
-    if (!p.waitForFinished(60000))
-        return u"botocore_validate.py did not finish"_s;
-    const bool ok = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    return ok ? QString() : QString::fromUtf8(p.readAll());
-}
-
-} // namespace
+using namespace ctltest;
+using Action = testing::ScriptedHttpServer::Action;
 
 class TestAthenaCtlCalculations : public QObject
 {
@@ -138,53 +32,23 @@ private Q_SLOTS:
     void usageErrorsExitTwoAndSendNothing_data();
     void usageErrorsExitTwoAndSendNothing();
     void unknownCalculationIsAServiceError();
-    void bodiesMatchBotocoreAndTheAwsCli_data();
-    void bodiesMatchBotocoreAndTheAwsCli();
 
 private:
-    Run run(const QStringList &args, const QList<std::pair<QString, QString>> &extraEnv = {});
-    QProcessEnvironment environment() const;
+    Run run(const QStringList &args, const QList<std::pair<QString, QString>> &extraEnv = {}) const
+    {
+        return m_ctl.run(args, extraEnv);
+    }
 
-    std::unique_ptr<ScriptedHttpServer> m_server;
-    std::unique_ptr<QTemporaryDir> m_home;
+    CtlHarness m_ctl;
+    testing::ScriptedHttpServer *m_server = nullptr;
 };
 
 void TestAthenaCtlCalculations::init()
 {
-    m_server = std::make_unique<ScriptedHttpServer>();
-    QVERIFY(m_server->listen());
-    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_ctl.start());
+    m_server = m_ctl.server.get();
 }
 
-QProcessEnvironment TestAthenaCtlCalculations::environment() const
-{
-    QProcessEnvironment env;
-    env.insert(u"HOME"_s, m_home->path());
-    env.insert(u"PATH"_s, qEnvironmentVariable("PATH"));
-    env.insert(u"AWS_ACCESS_KEY_ID"_s, u"AKIDCTLTEST"_s);
-    env.insert(u"AWS_SECRET_ACCESS_KEY"_s, u"ctl-test-secret"_s);
-    env.insert(u"AWS_REGION"_s, u"eu-west-1"_s);
-    env.insert(u"AWS_ENDPOINT_URL_ATHENA"_s, u"http://127.0.0.1:%1"_s.arg(m_server->port()));
-    env.insert(u"TZ"_s, u"UTC"_s);
-    return env;
-}
-
-Run TestAthenaCtlCalculations::run(const QStringList &args, const QList<std::pair<QString, QString>> &extraEnv)
-{
-    QProcess p;
-    QProcessEnvironment env = environment();
-    for (const auto &[k, v] : extraEnv)
-        env.insert(k, v);
-    p.setProcessEnvironment(env);
-    QSignalSpy finished(&p, &QProcess::finished);
-    QElapsedTimer clock;
-    clock.start();
-    p.start(QStringLiteral(ATHENACTL_PATH), args);
-    if (!finished.wait(60000))
-        p.kill();
-    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError(),
-               clock.elapsed()};
-}
 
 void TestAthenaCtlCalculations::startSendsCodeAndPrintsTheResult()
 {
@@ -236,21 +100,6 @@ void TestAthenaCtlCalculations::startFromAFileAndCliInputJson()
                           {u"CalculationConfiguration"_s, QJsonObject{{u"CodeBlock"_s, u"spark.range(3)"_s}}},
                           {u"ClientRequestToken"_s, u"0123456789abcdef0123456789abcdef"_s}}));
 
-    const Run skeleton = run({u"start-calculation-execution"_s, u"--generate-cli-skeleton"_s});
-    QCOMPARE(skeleton.exitCode, 0);
-    QCOMPARE(m_server->received.size(), 2); // nothing sent for the skeleton
-    const QString python = pythonWith(u"botocore"_s);
-    if (python.isEmpty())
-        QSKIP("[peer:botocore] botocore is not installed: the skeleton cannot be compared with its model");
-    QTemporaryFile out;
-    QVERIFY(out.open());
-    out.write(skeleton.out);
-    out.flush();
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(python, {toolsDir(u"botocore_validate.py"_s), u"StartCalculationExecution"_s, u"skeleton"_s, out.fileName()});
-    QVERIFY(p.waitForFinished(60000));
-    QVERIFY2(p.exitCode() == 0, p.readAll());
 }
 
 void TestAthenaCtlCalculations::codeBlockFileIsBounded_data()
@@ -556,107 +405,6 @@ void TestAthenaCtlCalculations::unknownCalculationIsAServiceError()
     QVERIFY2(start.err.contains("the calculation may have been started")
                  && start.err.contains("--client-request-token 11111111-2222-3333-4444-555555555555"),
              start.err.constData());
-}
-
-void TestAthenaCtlCalculations::bodiesMatchBotocoreAndTheAwsCli_data()
-{
-    QTest::addColumn<QString>("operation");
-    QTest::addColumn<QStringList>("args"); // the same flags for both
-    QTest::addColumn<QByteArray>("answer");
-    const QByteArray started = R"({"CalculationExecutionId":"c-1","State":"CREATING"})";
-    QTest::newRow("start") << u"StartCalculationExecution"_s
-                           << QStringList{u"start-calculation-execution"_s, u"--session-id"_s, u"s-1"_s, u"--code-block"_s,
-                                          u"spark.range(10).count()"_s, u"--description"_s, u"count"_s}
-                           << started;
-    QTest::newRow("start file") << u"StartCalculationExecution"_s
-                                << QStringList{u"start-calculation-execution"_s, u"--session-id"_s, u"s-1"_s, u"--code-block"_s,
-                                               u"file://@CODE@"_s}
-                                << started;
-    QTest::newRow("start token") << u"StartCalculationExecution"_s
-                                 << QStringList{u"start-calculation-execution"_s, u"--session-id"_s, u"s-1"_s, u"--code-block"_s, u"1"_s,
-                                                u"--client-request-token"_s, u"abcdefabcdefabcdefabcdefabcdef12"_s}
-                                 << started;
-    QTest::newRow("start configuration") << u"StartCalculationExecution"_s
-                                         << QStringList{u"start-calculation-execution"_s, u"--session-id"_s, u"s-1"_s,
-                                                        u"--calculation-configuration"_s, u"{\"CodeBlock\":\"print(2)\"}"_s}
-                                         << started;
-    QTest::newRow("list calculations") << u"ListCalculationExecutions"_s
-                                       << QStringList{u"list-calculation-executions"_s, u"--session-id"_s, u"s-1"_s, u"--state-filter"_s,
-                                                      u"RUNNING"_s, u"--max-results"_s, u"5"_s, u"--next-token"_s, u"tok"_s}
-                                       << calculationsPage(0, 1, {});
-    QTest::newRow("list calculations bare") << u"ListCalculationExecutions"_s
-                                            << QStringList{u"list-calculation-executions"_s, u"--session-id"_s, u"s-1"_s}
-                                            << calculationsPage(0, 1, {});
-    QTest::newRow("list executors") << u"ListExecutors"_s
-                                    << QStringList{u"list-executors"_s, u"--session-id"_s, u"s-1"_s, u"--executor-state-filter"_s,
-                                                   u"TERMINATED"_s, u"--max-results"_s, u"50"_s, u"--next-token"_s, u"n"_s}
-                                    << executorsPage(0, 1, {});
-    QTest::newRow("get") << u"GetCalculationExecution"_s
-                         << QStringList{u"get-calculation-execution"_s, u"--calculation-execution-id"_s, u"c-1"_s} << kCalculation;
-    QTest::newRow("status") << u"GetCalculationExecutionStatus"_s
-                            << QStringList{u"get-calculation-execution-status"_s, u"--calculation-execution-id"_s, u"c-1"_s}
-                            << status("RUNNING");
-    QTest::newRow("code") << u"GetCalculationExecutionCode"_s
-                          << QStringList{u"get-calculation-execution-code"_s, u"--calculation-execution-id"_s, u"c-1"_s}
-                          << QByteArray(R"({"CodeBlock":"1"})");
-    QTest::newRow("stop") << u"StopCalculationExecution"_s
-                          << QStringList{u"stop-calculation-execution"_s, u"--calculation-execution-id"_s, u"c-1"_s}
-                          << QByteArray(R"({"State":"CANCELING"})");
-    QTest::newRow("endpoint") << u"GetSessionEndpoint"_s << QStringList{u"get-session-endpoint"_s, u"--session-id"_s, u"s-1"_s}
-                              << kEndpoint;
-}
-
-void TestAthenaCtlCalculations::bodiesMatchBotocoreAndTheAwsCli()
-{
-    QFETCH(QString, operation);
-    QFETCH(QStringList, args);
-    QFETCH(QByteArray, answer);
-    QTemporaryDir dir;
-    QFile cell(dir.filePath(u"cell.py"_s));
-    QVERIFY(cell.open(QIODevice::WriteOnly));
-    cell.write("import math\nprint(math.pi)  # \xc3\xbc\n");
-    cell.close();
-    args.replaceInStrings(u"@CODE@"_s, cell.fileName());
-
-    m_server->fallback = Action::respond(200, answer);
-    const Run ours = run(args);
-    QCOMPARE(ours.exitCode, 0);
-    QCOMPARE(m_server->received.size(), 1);
-    QCOMPARE(target(m_server->received.at(0)), "AmazonAthena." + operation.toUtf8());
-    const QByteArray ourBody = m_server->received.at(0).body;
-
-    bool skipped = false;
-    const QString problem = botocoreProblem(operation, ourBody, &skipped);
-    if (skipped)
-        QSKIP("[peer:botocore] botocore is not installed: the request cannot be checked against its model");
-    QVERIFY2(problem.isEmpty(), qPrintable(problem + u'\n' + QString::fromUtf8(ourBody)));
-
-    const QString aws = QStandardPaths::findExecutable(u"aws"_s);
-    if (aws.isEmpty())
-        QSKIP("[peer:aws-cli] the AWS CLI is not installed: the request cannot be compared with its own");
-    QProcess cli;
-    QProcessEnvironment env = environment();
-    env.insert(u"AWS_CONFIG_FILE"_s, dir.filePath(u"config"_s));
-    env.insert(u"AWS_SHARED_CREDENTIALS_FILE"_s, dir.filePath(u"credentials"_s));
-    env.insert(u"AWS_EC2_METADATA_DISABLED"_s, u"true"_s);
-    env.insert(u"AWS_MAX_ATTEMPTS"_s, u"1"_s);
-    env.insert(u"AWS_DEFAULT_REGION"_s, u"eu-west-1"_s); // AWS CLI v1 reads this one
-    env.insert(u"AWS_PAGER"_s, QString());
-    cli.setProcessEnvironment(env);
-    QSignalSpy finished(&cli, &QProcess::finished); // the server answers from this event loop
-    cli.start(aws, QStringList{u"athena"_s} + args);
-    QVERIFY(finished.wait(60000));
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-    QCOMPARE(m_server->received.size(), 2);
-    QCOMPARE(target(m_server->received.at(1)), "AmazonAthena." + operation.toUtf8());
-    QJsonObject theirs = bodyOf(m_server->received.at(1));
-    QJsonObject mine = QJsonDocument::fromJson(ourBody).object();
-    // ClientRequestToken: each generates its own unless one is given; given, both send it.
-    if (operation == u"StartCalculationExecution"_s && !args.contains(u"--client-request-token"_s)) {
-        QVERIFY(mine.take(u"ClientRequestToken"_s).toString().size() >= 32);
-        theirs.remove(u"ClientRequestToken"_s);
-    }
-    QCOMPARE(mine, theirs);
 }
 
 QTEST_GUILESS_MAIN(TestAthenaCtlCalculations)
