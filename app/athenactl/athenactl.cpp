@@ -56,6 +56,7 @@ AthenaCtl::AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, Q
         {u"generate-cli-skeleton"_s, u"Print a request skeleton for --cli-input-json."_s},
     };
     m_parser.addOptions(options);
+    m_parser.addOptions(calculationOptions());
     m_parser.addPositionalArgument(u"command"_s, u"The command."_s);
 }
 
@@ -74,6 +75,7 @@ QString AthenaCtl::helpText()
             u"Progress of --all-pages and --wait goes to stderr. --all-pages stops (exit 1) after 10,000 pages or\n"
             u"200,000 sessions, printing those listed with the NextToken to go on from (--next-token).\n"
             u"Exit codes: 0 success, 1 service or connection error, 2 usage or validation error.\n"_s;
+    text += calculationHelp();
     return text;
 }
 
@@ -164,6 +166,8 @@ void AthenaCtl::run(const QStringList &arguments)
         configureList();
     else if (m_command == u"list-engine-versions"_s)
         listEngineVersions();
+    else
+        runCalculationCommand();
 }
 
 void AthenaCtl::done(int code)
@@ -180,10 +184,12 @@ void AthenaCtl::fail(const aws::AwsError &error)
 {
     using Kind = aws::AwsError::Kind;
     m_err << "athenactl: " << error.toString() << '\n';
-    if (error.outcomeUnknown && m_command == u"start-session"_s)
-        m_err << "athenactl: the session may have been started; run the same command again with "
-                 "--client-request-token "
-              << m_startToken << " to find out without starting a second one\n";
+    if (error.outcomeUnknown && !m_startToken.isEmpty()) {
+        const bool session = m_command == u"start-session"_s;
+        m_err << "athenactl: the " << (session ? "session" : "calculation")
+              << " may have been started; run the same command again with --client-request-token " << m_startToken
+              << " to find out without starting a second one\n";
+    }
     done(error.kind == Kind::Validation || error.kind == Kind::Config ? UsageError : ServiceError);
 }
 

@@ -13,14 +13,15 @@
 class QNetworkAccessManager;
 
 // athenactl: the Athena sessions API from a terminal, with the AWS CLI's habits. Exit codes:
-// 0 ok, 1 service or connection error (name and message on stderr), 2 usage or validation error.
+// 0 ok, 1 service or connection error (name and message on stderr), 2 usage or validation error;
+// start-calculation-execution --wait: 3 the calculation ended FAILED or CANCELED, 4 --wait-timeout.
 class AthenaCtl final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AthenaCtl)
 
 public:
-    enum ExitCode { Ok = 0, ServiceError = 1, UsageError = 2 };
+    enum ExitCode { Ok = 0, ServiceError = 1, UsageError = 2, CalculationFailed = 3, WaitTimedOut = 4 };
 
     AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, QObject *parent = nullptr);
     ~AthenaCtl() override;
@@ -59,6 +60,24 @@ private:
     // A JSON value given inline or as file://PATH (at most 1 MiB); usage() says what is wrong.
     std::optional<QJsonValue> jsonArgument(const QString &option);
 
+    // Inside a session (calculationcommands.cpp): calculations, executors, the Spark Connect endpoint.
+    static QList<QCommandLineOption> calculationOptions();
+    static QString calculationHelp();
+    bool runCalculationCommand(); // false when m_command is not one of them
+    void listCalculations();
+    void getCalculation();
+    void getCalculationStatus();
+    void getCalculationCode();
+    void startCalculation();
+    void stopCalculation();
+    void listExecutors();
+    void getSessionEndpoint();
+    QString calculationIdArgument();
+    std::optional<athena::StartCalculationRequest> startCalculationFromArguments();
+    std::optional<QString> codeBlockArgument();
+    void printCalculation(const athena::CalculationExecution &calculation);
+    void waitForCalculation(const QString &calculationId, int timeoutSeconds);
+
     QTextStream &m_out;
     QTextStream &m_err;
     aws::Environment m_env;
@@ -68,6 +87,6 @@ private:
     bool m_table = false;
     QNetworkAccessManager *m_network = nullptr;
     std::shared_ptr<athena::AthenaConnection> m_connection;
-    QString m_startToken; // the ClientRequestToken of start-session, given or generated
+    QString m_startToken; // the ClientRequestToken of start-session or start-calculation-execution
     bool m_finished = false;
 };
