@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTextStream>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -43,6 +45,7 @@ private:
     void writeBytes(const QByteArray &utf8);
 
     void listSessions();
+    void listSessionsAllWorkGroups(); // listsessionscommand.cpp
     void getSession();
     void getSessionStatus();
     void startSession(); // startsessioncommand.cpp
@@ -69,5 +72,6 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::shared_ptr<athena::AthenaConnection> m_connection;
     QString m_startToken; // the ClientRequestToken of start-session, given or generated
+    std::shared_ptr<std::function<void()>> m_chainStarter; // list-sessions --all-work-groups
     bool m_finished = false;
 };
