@@ -107,7 +107,7 @@ void TestAthenaCtlAllGroups::sameSessionsAsBoto3()
     QVERIFY(sessions.size() > 300);
     QSet<QString> mine;
     QStringList order;
-    for (const QJsonValue &v : sessions) {
+    for (const QJsonValue v : sessions) {
         const QJsonObject o = v.toObject();
         mine.insert(o.value(u"SessionId"_s).toString() + u' ' + o.value(u"WorkGroup"_s).toString());
         order << o.value(u"WorkGroup"_s).toString();
@@ -127,7 +127,7 @@ void TestAthenaCtlAllGroups::sameSessionsAsBoto3()
     QCOMPARE(p.exitCode(), 0);
     QSet<QString> theirs;
     const QJsonArray listed = QJsonDocument::fromJson(p.readAllStandardOutput()).array();
-    for (const QJsonValue &v : listed)
+    for (const QJsonValue v : listed)
         theirs.insert(v.toArray().at(0).toString() + u' ' + v.toArray().at(1).toString());
     QCOMPARE(mine, theirs);
 }
