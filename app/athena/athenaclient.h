@@ -206,6 +206,9 @@ public:
     const std::optional<aws::AwsError> &error() const { return m_error; }
     // After a stop at the page or row cap: the NextToken that continues the listing.
     QString resumeToken() const { return m_guard.resumeToken(); }
+    // After a failure: the NextToken of the request that failed (empty for the first page without
+    // one), to go on from once the cause (throttling) has passed.
+    QString nextToken() const { return m_request.nextToken; }
 
 Q_SIGNALS:
     void pageReceived(const QList<athena::SessionSummary> &sessions, int pageNumber);

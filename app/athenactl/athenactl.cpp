@@ -35,6 +35,7 @@ AthenaCtl::AthenaCtl(QTextStream &out, QTextStream &err, aws::Environment env, Q
         {u"max-results"_s, u"Page size."_s, u"n"_s},
         {u"next-token"_s, u"Continue from a page token."_s, u"token"_s},
         {u"all-pages"_s, u"Fetch every page."_s},
+        {u"all-work-groups"_s, u"Every Spark workgroup (list-sessions)."_s},
         {u"session-id"_s, u"Session ID."_s, u"id"_s},
         {u"max-concurrent-dpus"_s, u"Max concurrent DPUs."_s, u"n"_s},
         {u"coordinator-dpu-size"_s, u"Coordinator DPU size."_s, u"n"_s},
@@ -258,6 +259,8 @@ void AthenaCtl::writeBytes(const QByteArray &utf8)
 
 void AthenaCtl::listSessions()
 {
+    if (m_parser.isSet(u"all-work-groups"_s))
+        return listSessionsAllWorkGroups(); // listsessionscommand.cpp
     ListSessionsRequest request;
     request.workGroup = m_parser.value(u"work-group"_s);
     if (request.workGroup.isEmpty()) {

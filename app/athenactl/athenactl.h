@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QTextStream>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -44,6 +46,7 @@ private:
     void writeBytes(const QByteArray &utf8);
 
     void listSessions();
+    void listSessionsAllWorkGroups(); // listsessionscommand.cpp
     void getSession();
     void getSessionStatus();
     void startSession(); // startsessioncommand.cpp
@@ -88,5 +91,6 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     std::shared_ptr<athena::AthenaConnection> m_connection;
     QString m_startToken; // the ClientRequestToken of start-session or start-calculation-execution
+    std::shared_ptr<std::function<void()>> m_chainStarter; // list-sessions --all-work-groups
     bool m_finished = false;
 };

@@ -5,8 +5,10 @@ using namespace Qt::StringLiterals;
 const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> list = {
-        {u"list-sessions"_s, {u"work-group"_s, u"state-filter"_s, u"max-results"_s, u"next-token"_s, u"all-pages"_s},
-         u"list-sessions --work-group WG [--state-filter STATE] [--max-results N] [--next-token T] [--all-pages]"_s},
+        {u"list-sessions"_s, {u"work-group"_s, u"state-filter"_s, u"max-results"_s, u"next-token"_s, u"all-pages"_s, u"all-work-groups"_s},
+         u"list-sessions --work-group WG [--state-filter STATE] [--max-results N] [--next-token T] [--all-pages]\n"
+         u"  list-sessions --all-work-groups [--state-filter STATE] [--max-results N]\n"
+         u"                (every page of every Spark workgroup at once, each session with its WorkGroup)"_s},
         {u"get-session"_s, {u"session-id"_s}, u"get-session SESSION_ID"_s},
         {u"get-session-status"_s, {u"session-id"_s}, u"get-session-status SESSION_ID"_s},
         {u"start-session"_s,

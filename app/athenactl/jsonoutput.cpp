@@ -154,7 +154,7 @@ private:
 
 } // namespace
 
-void appendSummary(QByteArray &out, const athena::SessionSummary &s, int indent)
+void appendSummary(QByteArray &out, const athena::SessionSummary &s, int indent, const QString &workGroup)
 {
     ObjectWriter o(out, indent);
     o.string("Description", s.description);
@@ -179,6 +179,7 @@ void appendSummary(QByteArray &out, const athena::SessionSummary &s, int indent)
             w.string("State", st.stateLabelText());
         w.string("StateChangeReason", st.stateChangeReason);
     }
+    o.string("WorkGroup", workGroup);
 }
 
 QByteArray indented(const QJsonValue &value)

@@ -12,7 +12,8 @@ namespace jsonoutput {
 void append(QByteArray &out, const QJsonValue &value, int indent = 0);
 // The same text as append(out, athena::json::toJson(summary), indent), written from the struct
 // without building a QJsonObject: listings of many sessions spend their time here.
-void appendSummary(QByteArray &out, const athena::SessionSummary &summary, int indent);
+// With a workgroup (list-sessions --all-work-groups), a "WorkGroup" member after "Status".
+void appendSummary(QByteArray &out, const athena::SessionSummary &summary, int indent, const QString &workGroup = {});
 QByteArray indented(const QJsonValue &value);
 
 } // namespace jsonoutput

@@ -24,6 +24,8 @@ Dashboard::Dashboard(Options options, QObject *parent)
     , m_history(m_options.clock)
 {
     m_proxy.setSourceModel(&m_model);
+    // Each workgroup's listing as one chain per state, all at once: the pass costs its longest chain.
+    m_loader.setChainPerState(true);
     m_loader.attach(&m_model);
     m_poller.attach(&m_model);
     m_poller.setIntervals(m_options.pollIntervals);

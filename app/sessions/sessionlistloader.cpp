@@ -2,7 +2,30 @@
 
 #include "sessions/sessiontablemodel.h"
 
+#include <QRandomGenerator>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
+using athena::SessionState;
+
+namespace {
+
+// Before a chain has a history, the states that usually hold the most sessions go first.
+int statePriority(const std::optional<SessionState> &filter)
+{
+    if (!filter)
+        return 0;
+    switch (*filter) {
+    case SessionState::Idle: return 1;
+    case SessionState::Terminated: return 2;
+    case SessionState::Busy: return 3;
+    case SessionState::Failed: return 4;
+    default: return 5;
+    }
+}
+
+} // namespace
 
 SessionListLoader::SessionListLoader(QObject *parent) : QObject(parent)
 {
@@ -14,10 +37,16 @@ SessionListLoader::~SessionListLoader()
     cancel();
 }
 
+bool SessionListLoader::isRunning() const
+{
+    return !m_walkers.isEmpty() || !m_queue.isEmpty() || !m_resumeTimers.isEmpty() || m_confirmationsLeft > 0;
+}
+
 void SessionListLoader::newGeneration()
 {
     cancel();
     ++m_generation;
+    m_lastPages.clear();
     Q_EMIT scopeChanged(m_generation);
 }
 
@@ -42,6 +71,31 @@ void SessionListLoader::setAutoRefreshInterval(int ms)
         m_autoRefresh.start(ms);
 }
 
+QString SessionListLoader::jobKey(const QString &workGroup, const std::optional<SessionState> &filter)
+{
+    return workGroup + u'\n' + (filter ? athena::stateName(*filter) : QString());
+}
+
+QList<std::optional<SessionState>> SessionListLoader::chainFilters(const StateFilter &filter) const
+{
+    QList<std::optional<SessionState>> filters = filter.apiFilters();
+    if (!m_chainPerState)
+        return filters;
+    // The API's unfiltered listing is the active states: one chain for each instead.
+    QList<std::optional<SessionState>> chains;
+    for (const std::optional<SessionState> &f : std::as_const(filters)) {
+        if (f) {
+            chains << f;
+            continue;
+        }
+        for (SessionState s : athena::allSessionStates()) {
+            if (athena::isActive(s))
+                chains << s;
+        }
+    }
+    return chains;
+}
+
 bool SessionListLoader::refresh()
 {
     if (isRunning() || !m_client || m_workGroups.isEmpty())
@@ -50,11 +104,23 @@ bool SessionListLoader::refresh()
     m_sessions = 0;
     m_passComplete = true;
     m_modelFullReported = false;
-    for (const QString &wg : std::as_const(m_workGroups)) {
-        const QList<std::optional<athena::SessionState>> filters = m_filter.apiFilters();
-        for (const std::optional<athena::SessionState> &f : filters)
-            m_queue.append(Job{wg, f});
+    m_passConcurrency = m_concurrency;
+    m_peakChains = 0;
+    m_passPages.clear();
+    const QList<std::optional<SessionState>> filters = chainFilters(m_filter);
+    for (const std::optional<SessionState> &f : filters) {
+        for (const QString &wg : std::as_const(m_workGroups))
+            m_queue.append(Job{wg, f, {}, 0, 0});
     }
+    // Longest first (by the last pass, else by the usual sizes), so that the longest chain never
+    // waits for a free slot behind short ones.
+    std::stable_sort(m_queue.begin(), m_queue.end(), [this](const Job &a, const Job &b) {
+        const int pa = m_lastPages.value(jobKey(a.workGroup, a.filter), -1);
+        const int pb = m_lastPages.value(jobKey(b.workGroup, b.filter), -1);
+        if (pa != pb)
+            return pa > pb;
+        return statePriority(a.filter) < statePriority(b.filter);
+    });
     Q_EMIT passStarted(m_generation);
     startNextJobs();
     return true;
@@ -70,42 +136,139 @@ void SessionListLoader::cancel()
         w->cancel();
         w->deleteLater();
     }
+    qDeleteAll(std::exchange(m_resumeTimers, {}));
+    m_confirmationsLeft = 0;
+    m_toConfirm.clear();
+    for (athena::PendingCall &call : std::exchange(m_confirmations, {}))
+        call.cancel();
     if (wasRunning)
         Q_EMIT passFinished(m_generation, false);
 }
 
 void SessionListLoader::startNextJobs()
 {
-    while (m_walkers.size() < m_concurrency && !m_queue.isEmpty() && m_client) {
+    while (m_walkers.size() < m_passConcurrency && !m_queue.isEmpty() && m_client) {
         const Job job = m_queue.takeFirst();
         athena::ListSessionsRequest request;
         request.workGroup = job.workGroup;
         request.stateFilter = job.filter;
         request.maxResults = m_pageSize;
+        request.nextToken = job.nextToken;
         auto *walker = new athena::ListSessionsWalker(m_client, request, this);
         m_walkers.append(walker);
+        m_peakChains = std::max(m_peakChains, static_cast<int>(m_walkers.size()));
         const quint64 generation = m_generation;
         connect(walker, &athena::ListSessionsWalker::pageReceived, this,
                 [this, generation, wg = job.workGroup](const QList<athena::SessionSummary> &sessions, int) {
                     onPage(generation, wg, sessions);
                 });
-        connect(walker, &athena::ListSessionsWalker::finished, this, [this, walker, generation] {
-            m_walkers.removeOne(walker);
-            walker->deleteLater();
-            if (generation != m_generation)
-                return;
-            if (walker->error()) {
-                m_passComplete = false;
-                if (walker->error()->kind != aws::AwsError::Kind::Cancelled)
-                    Q_EMIT errorOccurred(generation, *walker->error());
-            }
-            if (m_walkers.isEmpty() && m_queue.isEmpty())
-                Q_EMIT passFinished(generation, m_passComplete);
-            else
-                startNextJobs();
-        });
+        connect(walker, &athena::ListSessionsWalker::finished, this,
+                [this, walker, job, generation] { onWalkerFinished(walker, job, generation); });
         walker->start();
     }
+}
+
+void SessionListLoader::onWalkerFinished(athena::ListSessionsWalker *walker, const Job &job, quint64 generation)
+{
+    m_walkers.removeOne(walker);
+    walker->deleteLater();
+    if (generation != m_generation)
+        return;
+    const QString key = jobKey(job.workGroup, job.filter);
+    m_passPages[key] = job.pagesSoFar + walker->pages();
+    if (const std::optional<aws::AwsError> &error = walker->error()) {
+        if (error->isThrottling() && job.resumes < m_maxResumes) {
+            // Fewer chains at once for the rest of the pass; this one goes on from where it stopped
+            // after a jittered delay, so that throttled chains do not all come back together.
+            m_passConcurrency = std::max(1, static_cast<int>(m_walkers.size()) / 2);
+            Job next = job;
+            next.nextToken = walker->nextToken();
+            next.pagesSoFar += walker->pages();
+            ++next.resumes;
+            const double jitter = 0.5 + QRandomGenerator::global()->generateDouble() / 2;
+            auto *timer = new QTimer(this);
+            timer->setSingleShot(true);
+            m_resumeTimers.append(timer);
+            connect(timer, &QTimer::timeout, this, [this, timer, next] {
+                m_resumeTimers.removeOne(timer);
+                timer->deleteLater();
+                m_queue.prepend(next);
+                startNextJobs();
+            });
+            timer->start(static_cast<int>(m_resumeDelayMs * (1 << job.resumes) * jitter));
+            return;
+        }
+        m_passComplete = false;
+        if (error->kind != aws::AwsError::Kind::Cancelled)
+            Q_EMIT errorOccurred(generation, *error);
+    }
+    startNextJobs();
+    maybeFinishPass(generation);
+}
+
+void SessionListLoader::maybeFinishPass(quint64 generation)
+{
+    if (generation != m_generation || !m_walkers.isEmpty() || !m_queue.isEmpty() || !m_resumeTimers.isEmpty())
+        return;
+    if (m_passComplete)
+        m_lastPages = m_passPages;
+    QStringList missed;
+    if (m_model)
+        missed = m_model->endPass(generation, m_passComplete);
+    if (missed.isEmpty() || !m_client) {
+        Q_EMIT passFinished(generation, m_passComplete);
+        return;
+    }
+    confirmMissed(generation, missed);
+}
+
+bool SessionListLoader::inScope(SessionState state) const
+{
+    switch (m_filter.mode) {
+    case StateFilter::Mode::All: return true;
+    case StateFilter::Mode::Single: return state == m_filter.state;
+    case StateFilter::Mode::Active: return !athena::isFinal(state);
+    }
+    return true;
+}
+
+void SessionListLoader::confirmMissed(quint64 generation, QStringList missed)
+{
+    // Beyond the bound, rows wait for a second pass to miss them.
+    if (missed.size() > m_maxConfirmations)
+        missed.resize(m_maxConfirmations);
+    m_toConfirm = std::move(missed);
+    m_confirmationsLeft = static_cast<int>(m_toConfirm.size());
+    for (int i = 0; i < m_concurrency; ++i)
+        confirmNext(generation);
+}
+
+void SessionListLoader::confirmNext(quint64 generation)
+{
+    if (m_toConfirm.isEmpty() || !m_client || generation != m_generation)
+        return;
+    const QString id = m_toConfirm.takeFirst();
+    m_confirmations << m_client->getSession(id, this, [this, generation, id](const aws::Result<athena::SessionDetails> &r) {
+        if (generation != m_generation || m_confirmationsLeft <= 0)
+            return;
+        if (m_model) {
+            if (r.ok()) {
+                m_model->updateDetails(r.value());
+                const std::optional<SessionState> state = r->status.state;
+                if (!state || *state == SessionState::Unknown || inScope(*state))
+                    m_model->markSeen(id);
+                else
+                    m_model->removeSession(id); // it ended (or changed) out of this listing's scope
+            } else if (r.error().code == u"ResourceNotFoundException"_s) {
+                m_model->removeSession(id);
+            } // any other error: the next complete pass that misses it too removes it
+        }
+        confirmNext(generation);
+        if (--m_confirmationsLeft == 0) {
+            m_confirmations.clear();
+            Q_EMIT passFinished(generation, m_passComplete);
+        }
+    });
 }
 
 void SessionListLoader::onPage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
@@ -132,6 +295,9 @@ void SessionListLoader::onPage(quint64 generation, const QString &workGroup, con
 
 void SessionListLoader::attach(SessionTableModel *model)
 {
+    m_model = model;
+    // Rows a pass missed are confirmed before they go (or go after a second miss).
+    model->setPassesBeforeRemoval(2);
     connect(this, &SessionListLoader::scopeChanged, model, [model](quint64) { model->clear(); });
     connect(this, &SessionListLoader::passStarted, model, &SessionTableModel::beginPass);
     // The model is bounded too (rows kept from earlier incomplete passes count): say so once a pass.
@@ -146,5 +312,9 @@ void SessionListLoader::attach(SessionTableModel *model)
                     u"The list holds at most %1 sessions; %2 more from this listing are not shown. Choose one "
                     u"workgroup or a state filter"_s.arg(model->maxRows()).arg(dropped)));
             });
-    connect(this, &SessionListLoader::passFinished, model, &SessionTableModel::endPass);
+    // An incomplete pass (cancelled, stopped at a bound) closes the model's pass too.
+    connect(this, &SessionListLoader::passFinished, model, [model](quint64 generation, bool complete) {
+        if (!complete)
+            model->endPass(generation, false);
+    });
 }

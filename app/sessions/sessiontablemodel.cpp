@@ -333,8 +333,17 @@ int SessionTableModel::mergePage(quint64 generation, const QString &workGroup, c
     for (const athena::SessionSummary &s : sessions) {
         const int at = m_index.value(s.sessionId, -1);
         if (at >= 0) {
-            m_rows[at].seenInPass = m_pass;
-            updateRow(at, s, workGroup, m_rows.at(at).details);
+            Row &row = m_rows[at];
+            row.seenInPass = m_pass;
+            row.missedPasses = 0;
+            // Concurrent chains of one pass (one per state) may both see a session that changed
+            // state between their pages; and a page may arrive after a newer GetSession. Keep the
+            // newest.
+            const QDateTime &known = row.summary.status.lastModifiedDateTime;
+            const QDateTime &incoming = s.status.lastModifiedDateTime;
+            if (known.isValid() && incoming.isValid() && incoming < known)
+                continue;
+            updateRow(at, s, workGroup, row.details);
         } else if (fresh.size() >= room) {
             ++dropped;
         } else if (!freshIds.contains(s.sessionId)) {
@@ -356,23 +365,34 @@ int SessionTableModel::mergePage(quint64 generation, const QString &workGroup, c
     return dropped;
 }
 
-void SessionTableModel::endPass(quint64 generation, bool complete)
+QStringList SessionTableModel::endPass(quint64 generation, bool complete)
 {
     if (!m_passOpen || generation != m_generation)
-        return;
+        return {};
     m_passOpen = false;
     if (!complete)
-        return;
-    // Remove what the pass did not see, in contiguous blocks from the bottom up.
+        return {};
+    // Count the misses; remove the rows missed often enough, in contiguous blocks from the bottom up.
+    QStringList kept;
+    QList<bool> goes(m_rows.size(), false);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        Row &r = m_rows[i];
+        if (r.seenInPass == m_pass)
+            continue;
+        if (++r.missedPasses >= m_passesBeforeRemoval)
+            goes[i] = true;
+        else
+            kept << r.summary.sessionId;
+    }
     int row = static_cast<int>(m_rows.size()) - 1;
     bool removed = false;
     while (row >= 0) {
-        if (m_rows.at(row).seenInPass == m_pass) {
+        if (!goes.at(row)) {
             --row;
             continue;
         }
         const int last = row;
-        while (row >= 0 && m_rows.at(row).seenInPass != m_pass)
+        while (row >= 0 && goes.at(row))
             --row;
         beginRemoveRows({}, row + 1, last);
         m_rows.remove(row + 1, last - row);
@@ -381,6 +401,26 @@ void SessionTableModel::endPass(quint64 generation, bool complete)
     }
     if (removed)
         rebuildIndex();
+    return kept;
+}
+
+void SessionTableModel::markSeen(const QString &sessionId)
+{
+    const int at = m_index.value(sessionId, -1);
+    if (at >= 0)
+        m_rows[at].missedPasses = 0;
+}
+
+bool SessionTableModel::removeSession(const QString &sessionId)
+{
+    const int at = m_index.value(sessionId, -1);
+    if (at < 0)
+        return false;
+    beginRemoveRows({}, at, at);
+    m_rows.remove(at);
+    endRemoveRows();
+    rebuildIndex();
+    return true;
 }
 
 void SessionTableModel::clear()

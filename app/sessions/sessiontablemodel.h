@@ -11,9 +11,12 @@
 #include <optional>
 
 // One row per session, merged by SessionId: pages from ListSessions insert new rows in one batch
-// and update known ones with dataChanged for just the columns that changed; rows that vanished
-// are removed only when a complete listing pass did not see them. GetSession details (from the
-// poller) refine a row. No widgets: the view maps states to icons and colours.
+// and update known ones with dataChanged for just the columns that changed; a page never takes a
+// row back to an older LastModifiedDateTime (a session seen by two chains of one pass, before and
+// after a state change, keeps its newest state). Rows that vanished are removed only when
+// passesBeforeRemoval() consecutive complete listing passes did not see them (or when their owner
+// confirms they are gone: removeSession()). GetSession details (from the poller) refine a row.
+// No widgets: the view maps states to icons and colours.
 class SessionTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -64,8 +67,17 @@ public:
     // Returns how many new sessions were not inserted because the model holds maxRows() rows
     // (known rows are still updated; a complete pass frees the rows it did not see).
     int mergePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
-    // With complete, rows the pass did not see are removed; an incomplete pass removes nothing.
-    void endPass(quint64 generation, bool complete);
+    // With complete, rows missed by passesBeforeRemoval() consecutive complete passes are removed;
+    // returns the IDs of the rows this pass missed that stay for now (for the caller to confirm:
+    // markSeen() or removeSession()). An incomplete pass removes nothing and returns nothing.
+    QStringList endPass(quint64 generation, bool complete);
+    // 1 (the default): a row one complete pass did not see goes at once.
+    void setPassesBeforeRemoval(int passes) { m_passesBeforeRemoval = std::max(1, passes); }
+    int passesBeforeRemoval() const { return m_passesBeforeRemoval; }
+    // A row missed by a pass that is known to be there after all: its count of misses restarts.
+    void markSeen(const QString &sessionId);
+    // Removes the row of a session that is gone or left the listing's scope; false if none.
+    bool removeSession(const QString &sessionId);
     // Everything goes (a new workgroup, filter or connection).
     void clear();
     // The most rows listing passes may fill the model with (upsertDetails() is not bounded: it
@@ -120,6 +132,7 @@ private:
         bool urgent = false;
         qint64 idleTextUntil = 0;  // ms since the epoch at which either text may change; 0: never
         quint64 seenInPass = 0;    // the last listing pass that saw the row
+        int missedPasses = 0;      // consecutive complete passes that did not see it
     };
 
     QVariant display(const Row &row, int column) const;
@@ -138,5 +151,6 @@ private:
     bool m_passOpen = false;
     quint64 m_pass = 0; // counts passes; rows remember the last one that saw them
     int m_maxRows = athena::kListSessionsPaging.maxItems;
+    int m_passesBeforeRemoval = 1;
     double m_price = 0.35;
 };

@@ -8,9 +8,13 @@
 3. A refresh pass over 10,000 unchanged sessions: view signals and main-thread CPU.
 4. The endpoint under wrk: GetSession and ListSessions with 1, 8 and 32 keep-alive clients.
 5. The window left open for 2 minutes on 10,000 sessions: CPU use and requests per minute.
+6. Latency: 10,000 sessions (about 5,400 active) in 3 Spark workgroups behind the sandbox's latency
+   fault (0 and 50 ms a response): the pages on the critical path and the physical floor they set,
+   the window, athenactl and a boto3 loop side by side, with the targets marked PASS or MISS.
 """
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -23,6 +27,8 @@ import time
 
 ARGS = None
 WORKGROUP = "spark-analytics"
+THREE_GROUPS = "spark-analytics,spark-etl,spark-ml"
+ACTIVE_STATES = ("CREATING", "CREATED", "IDLE", "BUSY")
 
 
 def free_port():
@@ -164,14 +170,125 @@ def bench_gui(rows):
     finally:
         ep.close()
     for n in (30000, 100000):
-        ep = Endpoint(n, groups="spark-analytics,spark-etl,spark-ml")
+        ep = Endpoint(n, groups=THREE_GROUPS)
         try:
             r = gui(ep, n, "listing")["listing"]
+            goal = "linear growth"
+            if n == 100000:
+                goal = f"stall < 50 ms: {'PASS' if float(r['max_stall_ms']) < 50 else 'MISS'}; RSS well under 206 MB"
             rows.append((f"GUI: {n:,} sessions over 3 workgroups: first rows / all rows / stall / RSS",
                          f"{r['first_rows_ms']} ms / {r['all_rows_ms']} ms / {r['max_stall_ms']} ms / {float(r['peak_rss_mb']):.0f} MB",
-                         "linear growth"))
+                         goal))
         finally:
             ep.close()
+
+
+def chain_pages(ep, workgroups):
+    """Pages of 100 of every (workgroup, active state) chain, and of each workgroup's unfiltered
+    active listing, counted with botocore (not timed)."""
+    import boto3
+    client = boto3.client("athena", endpoint_url=ep.url, region_name="us-east-1",
+                          aws_access_key_id=ep.key, aws_secret_access_key=ep.secret)
+
+    def pages(**kwargs):
+        n, count, token = 0, 0, None
+        while True:
+            page = client.list_sessions(MaxResults=100, **kwargs, **({"NextToken": token} if token else {}))
+            n, count, token = n + 1, count + len(page["Sessions"]), page.get("NextToken")
+            if not token:
+                return n, count
+    chains = {(wg, st): pages(WorkGroup=wg, StateFilter=st) for wg in workgroups for st in ACTIVE_STATES}
+    unfiltered = {wg: pages(WorkGroup=wg) for wg in workgroups}
+    return chains, unfiltered
+
+
+def ratio_text(slow, fast):
+    return f"{slow / fast:.1f}×" if fast > 0 else "—"
+
+
+def verdict(ok):
+    return "PASS" if ok else "MISS"
+
+
+def bench_latency(rows):
+    """The latency scenario: one table, a column per latency."""
+    groups = THREE_GROUPS.split(",")
+    cols = {}
+    for latency in (0, 50):
+        extra = ("--fault", f"latency={latency}-{latency}") if latency else ()
+        ep = Endpoint(10000, groups=THREE_GROUPS, share="0.55", extra=extra)
+        try:
+            chains, unfiltered = chain_pages(ep, groups)
+            active = sum(c for _, c in unfiltered.values())
+            one_wg = unfiltered[WORKGROUP][1]
+            longest = max(p for p, _ in chains.values())
+            longest_one = max(p for (wg, _), (p, _) in chains.items() if wg == WORKGROUP)
+            # The workgroup listing (one page) comes first; then the longest state chain.
+            critical = 1 + longest
+            c = {"active": active, "one_wg": one_wg, "critical": critical, "longest_one": longest_one,
+                 "single_chain": 1 + max(p for p, _ in unfiltered.values()), "floor": critical * latency,
+                 "floor_one": longest_one * latency}
+            runs = [gui(ep, active, "listing")["listing"] for _ in range(3)]
+            c["window"] = statistics.median(float(r["all_rows_ms"]) for r in runs)
+            c["window_list"] = statistics.median(float(r.get("list_ms", "nan")) for r in runs)
+            ctl1, out1 = timed([ARGS.athenactl, "list-sessions", "--work-group", WORKGROUP, "--all-pages"], ep.env, 5)
+            assert len(json.loads(out1)["Sessions"]) == one_wg, "athenactl listed a different number"
+            c["ctl_one"] = ctl1 * 1000
+            try:
+                ctl_all, out_all = timed([ARGS.athenactl, "list-sessions", "--all-work-groups", "--all-pages"], ep.env, 5)
+                listed = json.loads(out_all)["Sessions"]
+                assert len(listed) == active and len({s["SessionId"] for s in listed}) == active, "--all-work-groups differs"
+                c["ctl_all"] = ctl_all * 1000
+            except subprocess.CalledProcessError:
+                c["ctl_all"] = None  # an athenactl without --all-work-groups
+            py = sys.executable
+            script = os.path.join(ARGS.tools, "boto3_list_all.py")
+            b1, b1_out = timed([py, script, ep.url, WORKGROUP], ep.env, 3)
+            assert int(b1_out) == one_wg, b1_out
+            b3, b3_out = timed([py, script, ep.url, THREE_GROUPS], ep.env, 3)
+            assert int(b3_out) == active, b3_out
+            c["boto3_one"], c["boto3_all"] = b1 * 1000, b3 * 1000
+            cols[latency] = c
+        finally:
+            ep.close()
+    z, f = cols[0], cols[50]
+
+    def ms(v):
+        return "—" if v is None or v != v else f"{v:,.0f} ms"
+
+    def faster(c, key, ref):
+        return "—" if not c[key] else ratio_text(c[ref], c[key])
+    table = [
+        (f"Active sessions listed (3 workgroups / {WORKGROUP})", f"{z['active']:,} / {z['one_wg']:,}",
+         f"{f['active']:,} / {f['one_wg']:,}", "—"),
+        ("Pages on the critical path: ListWorkGroups + the longest state chain (one chain per workgroup)",
+         f"{z['critical']} ({z['single_chain']})", f"{f['critical']} ({f['single_chain']})", "—"),
+        ("Physical floor: critical-path pages × latency (one workgroup: its longest chain)",
+         f"{ms(z['floor'])} ({ms(z['floor_one'])})", f"{ms(f['floor'])} ({ms(f['floor_one'])})", "—"),
+        ("Window: all rows, from process start (listing alone)", f"{ms(z['window'])} ({ms(z['window_list'])})",
+         f"{ms(f['window'])} ({ms(f['window_list'])})", "—"),
+        ("Window vs its floor", "—", ratio_text(f["window"], f["floor"]),
+         f"≤ 1.5× at 50 ms: {verdict(f['window'] <= 1.5 * f['floor'])}"),
+        ("boto3 loop, 3 workgroups one after the other", ms(z["boto3_all"]), ms(f["boto3_all"]), "—"),
+        ("Window vs the boto3 loop (3 workgroups)", ratio_text(z["boto3_all"], z["window"]) + " faster",
+         ratio_text(f["boto3_all"], f["window"]) + " faster",
+         f"≥ 5× at 50 ms: {verdict(f['boto3_all'] >= 5 * f['window'])}"),
+        ("athenactl list-sessions --all-work-groups --all-pages", ms(z["ctl_all"]), ms(f["ctl_all"]), "—"),
+        ("athenactl --all-work-groups vs the boto3 loop", faster(z, "ctl_all", "boto3_all") + " faster",
+         faster(f, "ctl_all", "boto3_all") + " faster",
+         f"≥ 5× at 50 ms: {verdict(bool(f['ctl_all']) and f['boto3_all'] >= 5 * f['ctl_all'])}"),
+        (f"athenactl list-sessions --work-group {WORKGROUP} --all-pages", ms(z["ctl_one"]), ms(f["ctl_one"]), "—"),
+        ("boto3 loop, the same workgroup", ms(z["boto3_one"]), ms(f["boto3_one"]), "—"),
+        ("athenactl vs boto3, one workgroup", ratio_text(z["boto3_one"], z["ctl_one"]) + " faster",
+         ratio_text(f["boto3_one"], f["ctl_one"]) + " faster",
+         f"≥ 10× on loopback: {verdict(z['boto3_one'] >= 10 * z['ctl_one'])}"),
+    ]
+    rows.append(("Latency scenario", "see the table below", "—"))
+    LATENCY_TABLE.extend(["", "| latency scenario (median of 3–5 runs) | 0 ms | 50 ms | target |", "|---|---|---|---|"]
+                         + [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in table])
+
+
+LATENCY_TABLE = []
 
 
 def sign(ep, target, body):
@@ -235,16 +352,16 @@ def main():
     p.add_argument("--bench-gui", required=True)
     p.add_argument("--tools", required=True)
     p.add_argument("--out")
-    p.add_argument("--only", choices=["cli", "gui", "endpoint"])
+    p.add_argument("--only", choices=["cli", "gui", "endpoint", "latency"])
     p.add_argument("--quick", action="store_true", help="skip the 2-minute idle run, shorter wrk runs")
     ARGS = p.parse_args()
     rows = []
-    for name, bench in (("cli", bench_cli), ("endpoint", bench_endpoint), ("gui", bench_gui)):
+    for name, bench in (("cli", bench_cli), ("endpoint", bench_endpoint), ("gui", bench_gui), ("latency", bench_latency)):
         if ARGS.only in (None, name):
             bench(rows)
     cpu = subprocess.run(["sh", "-c", "nproc; grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.split("\n")
     table = [f"Machine: {cpu[0].strip()} cores,{cpu[1]}; Qt {subprocess.run([ARGS.athenactl, '--version'], capture_output=True, text=True).stdout.strip()}",
-             "", "| measure | result | target |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+             "", "| measure | result | target |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows] + LATENCY_TABLE
     text = "\n".join(table) + "\n"
     print(text)
     if ARGS.out:

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void detailsInsertAndRefine();
     void stateChangesAreReported();
     void clearResets();
+    void olderSightingNeverWins();
+    void missedRowsWaitForTheirConfirmation();
     void unknownStateIsShownAsItCameAndSortsLast();
     void timeLeftCostAndTotals();
 
@@ -256,6 +258,57 @@ void TestSessionTableModel::stateChangesAreReported()
     QVERIFY(states.first().at(2).value<std::optional<SessionState>>() == SessionState::Busy);
     QVERIFY(states.first().at(3).value<SessionState>() == SessionState::Idle);
     QCOMPARE(states.first().at(4).toDateTime(), kNow.addSecs(-5));
+}
+
+void TestSessionTableModel::olderSightingNeverWins()
+{
+    // Two chains of one pass saw the session before and after it went BUSY; the older page came last.
+    SessionSummary busy = summary(u"a"_s, SessionState::Busy);
+    busy.status.lastModifiedDateTime = kNow;
+    SessionSummary idle = summary(u"a"_s, SessionState::Idle);
+    idle.status.lastModifiedDateTime = kNow.addSecs(-30);
+    QSignalSpy states(m_model.get(), &SessionTableModel::sessionStateChanged);
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {busy});
+    m_model->mergePage(1, u"spark"_s, {idle});
+    m_model->endPass(1, true);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->summaryAt(0).status.state, SessionState::Busy);
+    QCOMPARE(states.size(), 0); // no flicker BUSY → IDLE
+    // Without times (a service that sends none), the latest page wins as before.
+    idle.status.lastModifiedDateTime = {};
+    m_model->beginPass(2);
+    m_model->mergePage(2, u"spark"_s, {idle});
+    QCOMPARE(m_model->summaryAt(0).status.state, SessionState::Idle);
+}
+
+void TestSessionTableModel::missedRowsWaitForTheirConfirmation()
+{
+    m_model->setPassesBeforeRemoval(2);
+    m_model->beginPass(1);
+    m_model->mergePage(1, u"spark"_s, {summary(u"a"_s, SessionState::Idle), summary(u"b"_s, SessionState::Idle),
+                                       summary(u"c"_s, SessionState::Idle)});
+    QVERIFY(m_model->endPass(1, true).isEmpty());
+    m_model->beginPass(2);
+    m_model->mergePage(2, u"spark"_s, {summary(u"a"_s, SessionState::Idle)});
+    QCOMPARE(m_model->endPass(2, true), (QStringList{u"b"_s, u"c"_s})); // kept, to be confirmed
+    QCOMPARE(m_model->rowCount(), 3);
+    m_model->markSeen(u"b"_s);        // confirmed there
+    QVERIFY(m_model->removeSession(u"c"_s)); // confirmed gone
+    QVERIFY(!m_model->removeSession(u"c"_s));
+    QCOMPARE(m_model->rowCount(), 2);
+    QCOMPARE(m_model->rowOf(u"a"_s), 0);
+    QCOMPARE(m_model->rowOf(u"b"_s), 1);
+    // Missed by two complete passes in a row: gone without asking; an incomplete pass counts nothing.
+    m_model->beginPass(3);
+    QCOMPARE(m_model->endPass(3, true), (QStringList{u"a"_s, u"b"_s}));
+    m_model->beginPass(4);
+    QVERIFY(m_model->endPass(4, false).isEmpty());
+    m_model->beginPass(5);
+    m_model->mergePage(5, u"spark"_s, {summary(u"b"_s, SessionState::Idle)});
+    QVERIFY(m_model->endPass(5, true).isEmpty());
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->sessionIdAt(0), u"b"_s);
 }
 
 void TestSessionTableModel::clearResets()
