@@ -132,7 +132,7 @@ aws::Result<bool> LocalAthena::open(const QString &databasePath)
         s->nextEvent = sim.value(u"nextEvent"_s).toInt();
         s->nextAt = sim.value(u"nextAt"_s).toInteger();
         s->dpuMs = sim.value(u"dpuMs"_s).toInteger();
-        for (const QJsonValue &id : sim.value(u"queue"_s).toArray())
+        for (const auto &id : sim.value(u"queue"_s).toArray())
             s->queue.append(id.toString());
         if (const QString running = sim.value(u"calculation"_s).toString(); !running.isEmpty() && s->queue.isEmpty())
             s->queue.append(running); // written before calculations were queued

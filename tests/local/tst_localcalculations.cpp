@@ -115,7 +115,7 @@ QJsonArray TestLocalCalculations::executors(const QString &session, const QStrin
         const QJsonObject page = call(u"ListExecutors"_s, body).json();
         if (page.value(u"SessionId"_s).toString() != session)
             return {};
-        for (const QJsonValue &e : page.value(u"ExecutorsSummary"_s).toArray())
+        for (const auto &e : page.value(u"ExecutorsSummary"_s).toArray())
             all.append(e);
         token = page.value(u"NextToken"_s).toString();
     } while (!token.isEmpty() && ++count < 1000);
@@ -283,7 +283,7 @@ void TestLocalCalculations::executorsFollowTheLoad()
 
     auto dpusInUse = [&] {
         qint64 dpus = 0;
-        for (const QJsonValue &e : executors(session)) {
+        for (const auto &e : executors(session)) {
             const QString state = e.toObject().value(u"ExecutorState"_s).toString();
             if (state == u"REGISTERED"_s || state == u"TERMINATING"_s)
                 dpus += e.toObject().value(u"ExecutorSize"_s).toInteger();
@@ -308,7 +308,7 @@ void TestLocalCalculations::executorsFollowTheLoad()
     QSet<QString> ids;
     int workers = 0;
     qint64 previousStart = std::numeric_limits<qint64>::max();
-    for (const QJsonValue &v : busy) {
+    for (const auto &v : busy) {
         const QJsonObject e = v.toObject();
         ids.insert(e.value(u"ExecutorId"_s).toString());
         workers += e.value(u"ExecutorType"_s).toString() == u"WORKER"_s;
@@ -334,7 +334,7 @@ void TestLocalCalculations::executorsFollowTheLoad()
     const QJsonArray gone = executors(session, u"TERMINATED"_s);
     QCOMPARE(gone.size(), 19);
     const qint64 now = m_clock->nowUtc().toMSecsSinceEpoch();
-    for (const QJsonValue &e : gone)
+    for (const auto &e : gone)
         QCOMPARE(e.toObject().value(u"TerminationDateTime"_s).toInteger(), now);
     QCOMPARE(dpusInUse(), 1);
     const qint64 idle = sessionDpuMs();
@@ -359,7 +359,7 @@ void TestLocalCalculations::executorsArePaged()
     QCOMPARE(all.size(), 60);
     QCOMPARE(pages, 9);
     QSet<QString> ids;
-    for (const QJsonValue &e : all)
+    for (const auto &e : all)
         ids.insert(e.toObject().value(u"ExecutorId"_s).toString());
     QCOMPARE(ids.size(), 60); // none twice, none skipped
     QCOMPARE(executors(session, {}, 100), all);
@@ -411,7 +411,7 @@ void TestLocalCalculations::terminationCancelsEverything()
     }
     m_clock->advanceMs(m_options.terminatingMs);
     QCOMPARE(sessionState(session), u"TERMINATED"_s);
-    for (const QJsonValue &e : executors(session))
+    for (const auto &e : executors(session))
         QCOMPARE(e.toObject().value(u"ExecutorState"_s).toString(), u"TERMINATED"_s);
     QCOMPARE(call(u"StartCalculationExecution"_s, {{u"SessionId"_s, session}, {u"CodeBlock"_s, u"x"_s}}).errorType(), u"InvalidRequestException"_s);
     QVERIFY(call(u"StartCalculationExecution"_s, {{u"SessionId"_s, session}, {u"CodeBlock"_s, u"x"_s}}).json().value(u"Message"_s).toString().contains(u"TERMINATED"_s));
@@ -461,7 +461,7 @@ void TestLocalCalculations::seededBusySessionsRun()
     const QJsonArray busy = call(u"ListSessions"_s, {{u"WorkGroup"_s, u"spark-etl"_s}, {u"StateFilter"_s, u"BUSY"_s}, {u"MaxResults"_s, 100}})
                                 .json().value(u"Sessions"_s).toArray();
     QVERIFY(!busy.isEmpty());
-    for (const QJsonValue &v : busy) {
+    for (const auto &v : busy) {
         const QString session = v.toObject().value(u"SessionId"_s).toString();
         const QJsonArray calcs = call(u"ListCalculationExecutions"_s, {{u"SessionId"_s, session}}).json().value(u"Calculations"_s).toArray();
         QVERIFY(calcs.size() >= 2); // the running one and some past ones

@@ -187,7 +187,7 @@ void TestLocalPeers::awsCliFlow()
         const Run page = aws(args);
         QVERIFY2(page.code == 0, page.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(page.out).object();
-        for (const QJsonValue &s : o.value(u"Sessions"_s).toArray())
+        for (const auto &s : o.value(u"Sessions"_s).toArray())
             listed << s.toObject().value(u"SessionId"_s).toString();
         token = o.value(u"NextToken"_s).toString();
         ++pages;
@@ -232,9 +232,9 @@ void TestLocalPeers::engineVersionsPageAsTheAwsCliPages()
         const QJsonObject c = QJsonDocument::fromJson(cli.out).object(), a = QJsonDocument::fromJson(ctl.out).object();
         QCOMPARE(a.value(u"EngineVersions"_s), c.value(u"EngineVersions"_s));
         QCOMPARE(a.contains(u"NextToken"_s), c.contains(u"NextToken"_s));
-        for (const QJsonValue &v : c.value(u"EngineVersions"_s).toArray())
+        for (const auto &v : c.value(u"EngineVersions"_s).toArray())
             cliPaged.append(v);
-        for (const QJsonValue &v : a.value(u"EngineVersions"_s).toArray())
+        for (const auto &v : a.value(u"EngineVersions"_s).toArray())
             ctlPaged.append(v);
         cliToken = c.value(u"NextToken"_s).toString();
         ctlToken = a.value(u"NextToken"_s).toString();
