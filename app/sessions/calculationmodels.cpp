@@ -27,6 +27,17 @@ QString timeText(const QDateTime &t)
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+// Today's times without the date (the column stays narrow); other days with it.
+QString submittedText(const QDateTime &t, const QDateTime &now)
+{
+    if (!t.isValid())
+        return {};
+    const QDateTime local = t.toLocalTime();
+    if (local.date() == now.toLocalTime().date())
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    return QLocale().toString(local, QLocale::ShortFormat);
+}
+
 } // namespace
 
 // ---- CalculationListModel ----
@@ -65,7 +76,7 @@ QVariant CalculationListModel::display(const Row &row, int column) const
     switch (column) {
     case StateColumn: return status.stateLabel();
     case DescriptionColumn: return row.summary.description.isEmpty() ? row.summary.calculationExecutionId : row.summary.description;
-    case SubmittedColumn: return timeText(status.submissionDateTime);
+    case SubmittedColumn: return submittedText(status.submissionDateTime, m_clock->nowUtc());
     case DurationColumn: {
         if (!status.submissionDateTime.isValid())
             return QString();
@@ -91,6 +102,8 @@ QVariant CalculationListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == StateColumn && !row.summary.status.stateChangeReason.isEmpty())
             return row.summary.status.stateChangeReason;
+        if (index.column() == SubmittedColumn)
+            return timeText(row.summary.status.submissionDateTime);
         return index.column() == DescriptionColumn ? row.summary.calculationExecutionId : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == DpuHoursColumn || index.column() == DurationColumn

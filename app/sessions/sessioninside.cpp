@@ -9,6 +9,9 @@ namespace {
 // Calculations are listed one page, the newest 100, on every poll: what a person follows is recent
 // work, and a session of thousands of calculations must not cost thousands of rows a poll.
 constexpr int kCalculationPage = 100;
+// DPU-hours are fetched for the newest rows only, and never more than a few requests at a time.
+constexpr int kStatisticsRows = 50;
+constexpr qsizetype kStatisticsInFlight = 4;
 } // namespace
 
 SessionInside::SessionInside(const aws::Clock *clock, QObject *parent)
@@ -53,6 +56,8 @@ void SessionInside::setSession(const QString &sessionId, std::optional<SessionSt
     m_calculations.clear();
     m_executors.clear();
     m_history.clear();
+    m_statisticsInFlight.clear();
+    m_finalStatistics.clear();
     if (!m_sessionId.isEmpty() && m_watched)
         poll();
 }
@@ -130,6 +135,7 @@ void SessionInside::poll()
                                        if (r.ok()) {
                                            m_calculations.setCalculations(r->calculations);
                                            Q_EMIT calculationsRefreshed();
+                                           fetchStatistics();
                                        }
                                        pollDone(r.ok(), r.ok() ? aws::AwsError() : r.error());
                                    });
@@ -164,6 +170,31 @@ void SessionInside::pollDone(bool ok, const aws::AwsError &error)
     }
     m_calculations.tick();
     schedule();
+}
+
+void SessionInside::fetchStatistics()
+{
+    // The listing has no statistics: each row's DPU-hours comes from its GetCalculationExecution,
+    // asked for the newest rows only, a few at a time, again while a row runs, once after it ended.
+    const int rows = std::min(m_calculations.rowCount(), kStatisticsRows);
+    for (int row = 0; row < rows && m_statisticsInFlight.size() < kStatisticsInFlight; ++row) {
+        const QString id = m_calculations.idAt(row);
+        const CalculationSummary *summary = m_calculations.find(id);
+        if (id == m_selected || m_statisticsInFlight.contains(id) || m_finalStatistics.contains(id))
+            continue;
+        const bool final = summary->status.isFinal();
+        if (!final && m_calculations.statistics(id) && !m_calculations.statistics(id)->dpuExecutionInMillis)
+            continue; // not started yet: nothing to count
+        m_statisticsInFlight.insert(id);
+        m_client->getCalculation(id, m_context, [this, id](const aws::Result<CalculationExecution> &r) {
+            m_statisticsInFlight.remove(id);
+            if (!r.ok())
+                return;
+            if (r->status.isFinal())
+                m_finalStatistics.insert(id);
+            m_calculations.update(*r);
+        });
+    }
 }
 
 void SessionInside::selectCalculation(const QString &calculationId)

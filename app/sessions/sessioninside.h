@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 // What runs inside the selected session, kept current for the views that show it: its calculations
@@ -87,6 +88,7 @@ private:
     void schedule();
     void pollDone(bool ok, const aws::AwsError &error);
     void fetchSelected();
+    void fetchStatistics();
     bool canChange() const;
 
     QPointer<athena::AthenaClient> m_client;
@@ -110,6 +112,8 @@ private:
     std::optional<athena::CalculationExecution> m_selectedDetails;
     QString m_selectedCode;
     bool m_selectedInFlight = false;
+    QSet<QString> m_statisticsInFlight; // GetCalculationExecution for a row's DPU-hours
+    QSet<QString> m_finalStatistics;    // rows whose final statistics are in
 };
 
 Q_DECLARE_OPERATORS_FOR_FLAGS(SessionInside::Parts)

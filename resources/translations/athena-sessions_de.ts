@@ -2,6 +2,208 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CalculationListModel</name>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="19"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="21"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="22"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="53"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="54"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="55"/>
+        <source>Submitted</source>
+        <translation>Eingereicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="56"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="57"/>
+        <source>DPU-hours</source>
+        <translation>DPU-Stunden</translation>
+    </message>
+</context>
+<context>
+    <name>CalculationsTab</name>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="56"/>
+        <source>Calculations</source>
+        <translation>Berechnungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="72"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="74"/>
+        <source>Stop the selected calculation (StopCalculationExecution)</source>
+        <translation>Die ausgewählte Berechnung stoppen (StopCalculationExecution)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="80"/>
+        <source>Code of the selected calculation</source>
+        <translation>Code der ausgewählten Berechnung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="88"/>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="89"/>
+        <source>Standard output:</source>
+        <translation>Standardausgabe:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="90"/>
+        <source>Standard error:</source>
+        <translation>Standardfehler:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="108"/>
+        <source>Stopping…</source>
+        <translation>Wird gestoppt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="112"/>
+        <source>Calculation %1 is %2.</source>
+        <translation>Berechnung %1 ist %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="115"/>
+        <source>Could not stop %1: %2</source>
+        <translation>%1 konnte nicht gestoppt werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="133"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="134"/>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="162"/>
+        <source>Select a calculation to see its code and results.</source>
+        <translation>Wählen Sie eine Berechnung, um Code und Ergebnisse zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="163"/>
+        <source>No calculations in this session yet.</source>
+        <translation>Noch keine Berechnungen in dieser Sitzung.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="177"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="181"/>
+        <source>Progress: %1</source>
+        <translation>Fortschritt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="185"/>
+        <source>Loading the code…</source>
+        <translation>Code wird geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectTab</name>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="68"/>
+        <source>Connect a Spark Connect client (PySpark 3.4 or later) to this session. The URL comes from GetSessionEndpoint; the client also needs the authentication token, which expires. The token is never shown here.</source>
+        <translation>Verbinden Sie einen Spark-Connect-Client (PySpark 3.4 oder neuer) mit dieser Sitzung. Die URL kommt von GetSessionEndpoint; der Client braucht außerdem das Authentifizierungstoken, das abläuft. Das Token wird hier nie angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="72"/>
+        <source>&amp;Get endpoint</source>
+        <translation>Endpunkt &amp;abrufen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="77"/>
+        <source>Spark Connect URL</source>
+        <translation>Spark-Connect-URL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="80"/>
+        <source>Copy Spark Connect &amp;URL</source>
+        <translation>Spark-Connect-&amp;URL kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="82"/>
+        <source>Copy &amp;token</source>
+        <translation>&amp;Token kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="84"/>
+        <source>Copies the secret token to the clipboard; it is cleared from there after a minute</source>
+        <translation>Kopiert das geheime Token in die Zwischenablage; dort wird es nach einer Minute gelöscht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="112"/>
+        <source>Asking for the endpoint…</source>
+        <translation>Endpunkt wird abgefragt …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="122"/>
+        <source>No endpoint: %1</source>
+        <translation>Kein Endpunkt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="129"/>
+        <source>URL copied.</source>
+        <translation>URL kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="136"/>
+        <source>Token copied; it leaves the clipboard in a minute.</source>
+        <translation>Token kopiert; es verlässt die Zwischenablage in einer Minute.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="155"/>
+        <source>Press Get endpoint</source>
+        <translation>Auf „Endpunkt abrufen“ klicken</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/executorstab.cpp" line="164"/>
+        <source>The token expires %1 (in %n min).</source>
+        <translation>
+            <numerusform>Das Token läuft %1 ab (in %n Minute).</numerusform>
+            <numerusform>Das Token läuft %1 ab (in %n Minuten).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="165"/>
+        <source>The token expired %1: get the endpoint again.</source>
+        <translation>Das Token ist %1 abgelaufen: Endpunkt erneut abrufen.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionBar</name>
     <message>
         <location filename="../../ui/connectionbar.cpp" line="26"/>
@@ -113,88 +315,88 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="47"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="49"/>
         <source>Listing sessions</source>
         <translation>Sitzungen auflisten</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="56"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="58"/>
         <source>Refreshing session %1</source>
         <translation>Sitzung %1 aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="158"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="160"/>
         <source>Local sandbox (%1)</source>
         <translation>Lokale Sandbox (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="174"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="176"/>
         <source>Profile %1 · %2 · %3</source>
         <translation>Profil %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="212"/>
-        <location filename="../../app/dashboard/dashboard.cpp" line="268"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="214"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="270"/>
         <source>Loading workgroups</source>
         <translation>Arbeitsgruppen laden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="221"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="223"/>
         <source>%1 is disabled</source>
         <translation>%1 ist deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="222"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="224"/>
         <source>%1 runs SQL queries (%2), not Spark sessions</source>
         <translation>%1 führt SQL-Abfragen aus (%2), keine Spark-Sitzungen</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="267"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="269"/>
         <source>Loading the workgroups was cancelled</source>
         <translation>Das Laden der Arbeitsgruppen wurde abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="330"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="332"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="387"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="389"/>
         <source>Session ready</source>
         <translation>Sitzung bereit</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="387"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="389"/>
         <source>%1 is IDLE in %2</source>
         <translation>%1 ist IDLE in %2</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="391"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="393"/>
         <source>Session %1</source>
         <translation>Sitzung %1</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="392"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="394"/>
         <source>%1 in %2 is %3</source>
         <translation>%1 in %2 ist %3</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="395"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="397"/>
         <source>Session ended</source>
         <translation>Sitzung beendet</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="395"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="397"/>
         <source>%1 in %2 is TERMINATED</source>
         <translation>%1 in %2 ist TERMINATED</translation>
     </message>
     <message>
-        <location filename="../../app/dashboard/dashboard.cpp" line="464"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="466"/>
         <source>%1 DPU-hours · %2</source>
         <translation>%1 DPU-Stunden · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="467"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="469"/>
         <source>(%1 of %n known)</source>
         <translation>
             <numerusform>(%1 von %n bekannt)</numerusform>
@@ -205,157 +407,182 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="72"/>
+        <location filename="../../ui/detailpane.cpp" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="73"/>
+        <location filename="../../ui/detailpane.cpp" line="75"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="74"/>
+        <location filename="../../ui/detailpane.cpp" line="76"/>
         <source>Reason:</source>
         <translation>Grund:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="75"/>
+        <location filename="../../ui/detailpane.cpp" line="77"/>
         <source>Session ID:</source>
         <translation>Sitzungs-ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="76"/>
+        <location filename="../../ui/detailpane.cpp" line="78"/>
         <source>Workgroup:</source>
         <translation>Arbeitsgruppe:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="77"/>
+        <location filename="../../ui/detailpane.cpp" line="79"/>
         <source>Description:</source>
         <translation>Beschreibung:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="78"/>
+        <location filename="../../ui/detailpane.cpp" line="80"/>
         <source>Started:</source>
         <translation>Gestartet:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="79"/>
+        <location filename="../../ui/detailpane.cpp" line="81"/>
         <source>Last modified:</source>
         <translation>Zuletzt geändert:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="80"/>
+        <location filename="../../ui/detailpane.cpp" line="82"/>
         <source>Idle since:</source>
         <translation>Leerlauf seit:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="81"/>
+        <location filename="../../ui/detailpane.cpp" line="83"/>
         <source>Ended:</source>
         <translation>Beendet:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="83"/>
+        <location filename="../../ui/detailpane.cpp" line="85"/>
         <source>Engine configuration</source>
         <translation>Engine-Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="84"/>
+        <location filename="../../ui/detailpane.cpp" line="86"/>
         <source>Engine version:</source>
         <translation>Engine-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="85"/>
+        <location filename="../../ui/detailpane.cpp" line="87"/>
         <source>Max concurrent DPUs:</source>
         <translation>Max. gleichzeitige DPUs:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="86"/>
+        <location filename="../../ui/detailpane.cpp" line="88"/>
         <source>Coordinator DPU size:</source>
         <translation>DPU-Größe des Koordinators:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="87"/>
+        <location filename="../../ui/detailpane.cpp" line="89"/>
         <source>Default executor DPU size:</source>
         <translation>Standard-DPU-Größe der Executors:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="88"/>
+        <location filename="../../ui/detailpane.cpp" line="90"/>
         <source>Notebook version:</source>
         <translation>Notebook-Version:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="89"/>
+        <location filename="../../ui/detailpane.cpp" line="91"/>
         <source>Additional configs:</source>
         <translation>Zusätzliche Konfiguration:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="90"/>
+        <location filename="../../ui/detailpane.cpp" line="92"/>
         <source>Spark properties:</source>
         <translation>Spark-Eigenschaften:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="94"/>
+        <location filename="../../ui/detailpane.cpp" line="96"/>
         <source>Session configuration</source>
         <translation>Sitzungskonfiguration</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="95"/>
+        <location filename="../../ui/detailpane.cpp" line="97"/>
         <source>Execution role:</source>
         <translation>Ausführungsrolle:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="96"/>
+        <location filename="../../ui/detailpane.cpp" line="98"/>
         <source>Working directory:</source>
         <translation>Arbeitsverzeichnis:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="97"/>
+        <location filename="../../ui/detailpane.cpp" line="99"/>
         <source>Idle timeout:</source>
         <translation>Leerlauf-Zeitlimit:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="98"/>
+        <location filename="../../ui/detailpane.cpp" line="100"/>
         <source>Encryption:</source>
         <translation>Verschlüsselung:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="100"/>
+        <location filename="../../ui/detailpane.cpp" line="102"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="101"/>
+        <location filename="../../ui/detailpane.cpp" line="103"/>
         <source>DPU-hours:</source>
         <translation>DPU-Stunden:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="102"/>
+        <location filename="../../ui/detailpane.cpp" line="104"/>
         <source>Estimated cost:</source>
         <translation>Geschätzte Kosten:</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="104"/>
+        <location filename="../../ui/detailpane.cpp" line="106"/>
         <source>Observed state changes</source>
         <translation>Beobachtete Statuswechsel</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="127"/>
+        <location filename="../../ui/detailpane.cpp" line="124"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detailpane.cpp" line="134"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="166"/>
+        <location filename="../../ui/detailpane.cpp" line="173"/>
+        <source>Calculations</source>
+        <translation>Berechnungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detailpane.cpp" line="174"/>
+        <source>Run code</source>
+        <translation>Code ausführen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detailpane.cpp" line="175"/>
+        <source>Executors</source>
+        <translation>Executors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detailpane.cpp" line="176"/>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detailpane.cpp" line="243"/>
         <source>Loading details…</source>
         <translation>Details werden geladen …</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="199"/>
+        <location filename="../../ui/detailpane.cpp" line="276"/>
         <source> (idle for %1)</source>
         <translation> (%1 im Leerlauf)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/detailpane.cpp" line="216"/>
+        <location filename="../../ui/detailpane.cpp" line="293"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n Minute</numerusform>
@@ -363,34 +590,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="224"/>
+        <location filename="../../ui/detailpane.cpp" line="301"/>
         <source>%1 (at %2 per DPU-hour)</source>
         <translation>%1 (bei %2 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="235"/>
+        <location filename="../../ui/detailpane.cpp" line="318"/>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="236"/>
+        <location filename="../../ui/detailpane.cpp" line="319"/>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="236"/>
+        <location filename="../../ui/detailpane.cpp" line="319"/>
         <source>first seen</source>
         <translation>zuerst gesehen</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="239"/>
+        <location filename="../../ui/detailpane.cpp" line="322"/>
         <source>No state change observed yet.</source>
         <translation>Noch kein Statuswechsel beobachtet.</translation>
     </message>
     <message>
-        <location filename="../../ui/detailpane.cpp" line="247"/>
+        <location filename="../../ui/detailpane.cpp" line="330"/>
         <source>Updated %1 ago</source>
         <translation>Vor %1 aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>DpuChart</name>
+    <message>
+        <location filename="../../ui/dpuchart.cpp" line="9"/>
+        <source>DPUs in use over time</source>
+        <translation>Genutzte DPUs im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dpuchart.cpp" line="34"/>
+        <source>No executors seen yet</source>
+        <translation>Noch keine Executors gesehen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dpuchart.cpp" line="49"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n Minute</numerusform>
+            <numerusform>vor %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/dpuchart.cpp" line="51"/>
+        <source>now</source>
+        <translation>jetzt</translation>
     </message>
 </context>
 <context>
@@ -633,6 +886,70 @@
     </message>
 </context>
 <context>
+    <name>ExecutorListModel</name>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="237"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="238"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="239"/>
+        <source>DPUs</source>
+        <translation>DPUs</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="240"/>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="241"/>
+        <source>Executor ID</source>
+        <translation>Executor-ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="256"/>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="258"/>
+        <source>Ended %1</source>
+        <translation>Beendet %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/calculationmodels.cpp" line="271"/>
+        <source>ended %1 ago</source>
+        <translation>beendet vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExecutorsTab</name>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="32"/>
+        <source>Executors</source>
+        <translation>Executors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/executorstab.cpp" line="53"/>
+        <source>No executors listed yet.</source>
+        <translation>Noch keine Executors aufgelistet.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/executorstab.cpp" line="55"/>
+        <source>&lt;b&gt;%1 DPUs in use now&lt;/b&gt; by %n executor(s); peak seen %2 DPUs.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1 DPUs jetzt genutzt&lt;/b&gt; von %n Executor; höchster Wert %2 DPUs.</numerusform>
+            <numerusform>&lt;b&gt;%1 DPUs jetzt genutzt&lt;/b&gt; von %n Executors; höchster Wert %2 DPUs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KeyValueTable</name>
     <message>
         <location filename="../../ui/keyvaluetable.cpp" line="23"/>
@@ -658,63 +975,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="39"/>
+        <location filename="../../ui/mainwindow.cpp" line="42"/>
         <source>Athena Sessions</source>
         <translation>Athena Sessions</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="58"/>
+        <location filename="../../ui/mainwindow.cpp" line="61"/>
         <source>MFA code</source>
         <translation>MFA-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="58"/>
+        <location filename="../../ui/mainwindow.cpp" line="61"/>
         <source>Enter the MFA code for %1:</source>
         <translation>MFA-Code für %1 eingeben:</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="82"/>
+        <location filename="../../ui/mainwindow.cpp" line="86"/>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="175"/>
+        <location filename="../../ui/mainwindow.cpp" line="184"/>
         <source>Price per DPU-hour</source>
         <translation>Preis pro DPU-Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="176"/>
+        <location filename="../../ui/mainwindow.cpp" line="185"/>
         <source>The price of a DPU-hour in US dollars, for every cost shown (Athena&apos;s us-east-1 price is $0.35):</source>
         <translation>Der Preis einer DPU-Stunde in US-Dollar, für alle angezeigten Kosten (Athenas Preis in us-east-1: 0,35 $):</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="256"/>
+        <location filename="../../ui/mainwindow.cpp" line="266"/>
         <source>Terminating %1</source>
         <translation>%1 wird beendet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="258"/>
+        <location filename="../../ui/mainwindow.cpp" line="268"/>
         <source>Could not terminate %1: %2</source>
         <translation>%1 konnte nicht beendet werden: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="266"/>
-        <location filename="../../ui/mainwindow.cpp" line="448"/>
+        <location filename="../../ui/mainwindow.cpp" line="276"/>
+        <location filename="../../ui/mainwindow.cpp" line="458"/>
         <source>Select a session to see its details.</source>
         <translation>Wählen Sie eine Sitzung, um ihre Details zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="335"/>
+        <location filename="../../ui/mainwindow.cpp" line="345"/>
         <source>Signed in to IAM Identity Center</source>
         <translation>Bei IAM Identity Center angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="344"/>
+        <location filename="../../ui/mainwindow.cpp" line="354"/>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="449"/>
+        <location filename="../../ui/mainwindow.cpp" line="459"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n Sitzung ausgewählt.</numerusform>
@@ -722,7 +1039,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="524"/>
+        <location filename="../../ui/mainwindow.cpp" line="534"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>… und %n weitere</numerusform>
@@ -730,7 +1047,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/mainwindow.cpp" line="536"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Diese Sitzung beenden?</numerusform>
@@ -738,12 +1055,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/mainwindow.cpp" line="537"/>
         <source>Running calculations are cancelled. This cannot be undone.</source>
         <translation>Laufende Berechnungen werden abgebrochen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="528"/>
+        <location filename="../../ui/mainwindow.cpp" line="538"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Sitzung beenden</numerusform>
@@ -751,7 +1068,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="528"/>
+        <location filename="../../ui/mainwindow.cpp" line="538"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>%n Sitzung &amp;beenden</numerusform>
@@ -759,7 +1076,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.cpp" line="65"/>
+        <location filename="../../ui/mainwindow.cpp" line="68"/>
         <source>Started %1</source>
         <translation>%1 gestartet</translation>
     </message>
@@ -842,6 +1159,54 @@
     </message>
 </context>
 <context>
+    <name>RunCodeTab</name>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="206"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="208"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="212"/>
+        <source>Code to run</source>
+        <translation>Auszuführender Code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="214"/>
+        <source>Python code for the session, e.g. spark.range(10).count()</source>
+        <translation>Python-Code für die Sitzung, z. B. spark.range(10).count()</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="222"/>
+        <source>&amp;Run</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="224"/>
+        <source>Run the code in the session (%1)</source>
+        <translation>Den Code in der Sitzung ausführen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="240"/>
+        <source>Submitted %1.</source>
+        <translation>%1 eingereicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="246"/>
+        <source>Not submitted: %1</source>
+        <translation>Nicht eingereicht: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calculationstab.cpp" line="276"/>
+        <source>Submitting…</source>
+        <translation>Wird eingereicht …</translation>
+    </message>
+</context>
+<context>
     <name>SandboxBanner</name>
     <message>
         <location filename="../../ui/sandboxbanner.cpp" line="18"/>
@@ -862,6 +1227,30 @@
         <location filename="../../ui/sandboxbanner.cpp" line="31"/>
         <source>Dismiss the sandbox note</source>
         <translation>Sandbox-Hinweis ausblenden</translation>
+    </message>
+</context>
+<context>
+    <name>SessionInside</name>
+    <message>
+        <location filename="../../app/sessions/sessioninside.cpp" line="215"/>
+        <source>Select a session first.</source>
+        <translation>Wählen Sie zuerst eine Sitzung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessioninside.cpp" line="217"/>
+        <location filename="../../app/sessions/sessioninside.cpp" line="233"/>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessioninside.cpp" line="225"/>
+        <source>The session is starting; code can run once it is IDLE.</source>
+        <translation>Die Sitzung startet; Code kann laufen, sobald sie IDLE ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/sessions/sessioninside.cpp" line="226"/>
+        <source>The session has ended (%1): start a new one to run code.</source>
+        <translation>Die Sitzung ist beendet (%1): Starten Sie eine neue, um Code auszuführen.</translation>
     </message>
 </context>
 <context>
@@ -1254,29 +1643,29 @@
         <translation>s3://bucket/logs/</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="325"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="327"/>
         <source>up to %1 per hour with every DPU in use
 %2 per hour while idle (at %3 per DPU-hour)</source>
         <translation>bis zu %1 pro Stunde, wenn alle DPUs arbeiten
 %2 pro Stunde im Leerlauf (bei %3 pro DPU-Stunde)</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="329"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="331"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="341"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="343"/>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="349"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="351"/>
         <source>The session was not started: %1</source>
         <translation>Die Sitzung wurde nicht gestartet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/startsessiondialog.cpp" line="351"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="353"/>
         <source>&lt;br&gt;The request may have reached the service. Pressing Start again sends the same client request token, so it cannot start a second session.</source>
         <translation>&lt;br&gt;Die Anfrage hat den Dienst möglicherweise erreicht. Ein erneutes Starten schickt dasselbe Client-Anfrage-Token und kann daher keine zweite Sitzung starten.</translation>
     </message>
@@ -1297,7 +1686,7 @@
     </message>
     <message>
         <location filename="../../ui/startsessiondialog.cpp" line="129"/>
-        <location filename="../../ui/startsessiondialog.cpp" line="348"/>
+        <location filename="../../ui/startsessiondialog.cpp" line="350"/>
         <source>&amp;Start session</source>
         <translation>Sitzung &amp;starten</translation>
     </message>
@@ -1461,17 +1850,17 @@
 <context>
     <name>TableLive</name>
     <message>
-        <location filename="../../ui/tablelive.cpp" line="87"/>
+        <location filename="../../ui/tablelive.cpp" line="84"/>
         <source>Selection: %1</source>
         <translation>Auswahl: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tablelive.cpp" line="94"/>
+        <location filename="../../ui/tablelive.cpp" line="91"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/tablelive.cpp" line="97"/>
+        <location filename="../../ui/tablelive.cpp" line="94"/>
         <source>Shown: %1</source>
         <translation>Angezeigt: %1</translation>
     </message>
@@ -1856,43 +2245,53 @@
         <translation>Fortsetzungstoken</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="141"/>
-        <location filename="../../app/athena/validation.cpp" line="156"/>
+        <location filename="../../app/athena/validation.cpp" line="81"/>
+        <source>Calculation ID</source>
+        <translation>Berechnungs-ID</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="83"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../app/athena/validation.cpp" line="144"/>
+        <location filename="../../app/athena/validation.cpp" line="159"/>
         <source>%1 is required</source>
         <translation>%1 ist erforderlich</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="148"/>
+        <location filename="../../app/athena/validation.cpp" line="151"/>
         <source>%1 must be %2%3</source>
         <translation>%1 muss %2%3 sein</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="149"/>
+        <location filename="../../app/athena/validation.cpp" line="152"/>
         <source>%1 must be between %2 and %3%4</source>
         <translation>%1 muss zwischen %2 und %3%4 liegen</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="160"/>
+        <location filename="../../app/athena/validation.cpp" line="163"/>
         <source>%1 must be at most %2 characters (it has %3)</source>
         <translation>%1 darf höchstens %2 Zeichen haben (hat %3)</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="161"/>
+        <location filename="../../app/athena/validation.cpp" line="164"/>
         <source>%1 must be %2 to %3 characters (it has %4)</source>
         <translation>%1 muss %2 bis %3 Zeichen haben (hat %4)</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="174"/>
+        <location filename="../../app/athena/validation.cpp" line="177"/>
         <source>%1 may contain only %2</source>
         <translation>%1 darf nur %2</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="198"/>
+        <location filename="../../app/athena/validation.cpp" line="201"/>
         <source>A notebook version needs a NotebookId in the additional configs</source>
         <translation>Eine Notebook-Version braucht eine NotebookId in der zusätzlichen Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../app/athena/validation.cpp" line="217"/>
+        <location filename="../../app/athena/validation.cpp" line="220"/>
         <source>Tag &apos;%1&apos; appears twice</source>
         <translation>Tag „%1“ kommt zweimal vor</translation>
     </message>

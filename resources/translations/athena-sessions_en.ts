@@ -2,9 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConnectTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/executorstab.cpp" line="164"/>
+        <source>The token expires %1 (in %n min).</source>
+        <translation>
+            <numerusform>The token expires %1 (in %n min).</numerusform>
+            <numerusform>The token expires %1 (in %n min).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message numerus="yes">
-        <location filename="../../app/dashboard/dashboard.cpp" line="467"/>
+        <location filename="../../app/dashboard/dashboard.cpp" line="469"/>
         <source>(%1 of %n known)</source>
         <translation>
             <numerusform>(%1 of %n known)</numerusform>
@@ -15,7 +26,7 @@
 <context>
     <name>DetailPane</name>
     <message numerus="yes">
-        <location filename="../../ui/detailpane.cpp" line="216"/>
+        <location filename="../../ui/detailpane.cpp" line="293"/>
         <source>%n minute(s)</source>
         <translation>
             <numerusform>%n minute</numerusform>
@@ -24,9 +35,31 @@
     </message>
 </context>
 <context>
+    <name>DpuChart</name>
+    <message numerus="yes">
+        <location filename="../../ui/dpuchart.cpp" line="49"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExecutorsTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/executorstab.cpp" line="55"/>
+        <source>&lt;b&gt;%1 DPUs in use now&lt;/b&gt; by %n executor(s); peak seen %2 DPUs.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1 DPUs in use now&lt;/b&gt; by %n executor; peak seen %2 DPUs.</numerusform>
+            <numerusform>&lt;b&gt;%1 DPUs in use now&lt;/b&gt; by %n executors; peak seen %2 DPUs.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="440"/>
+        <location filename="../../ui/mainwindow.cpp" line="459"/>
         <source>%n sessions selected.</source>
         <translation>
             <numerusform>%n session selected.</numerusform>
@@ -34,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/mainwindow.cpp" line="534"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -42,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/mainwindow.cpp" line="536"/>
         <source>Terminate these sessions?</source>
         <translation>
             <numerusform>Terminate this session?</numerusform>
@@ -50,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/mainwindow.cpp" line="538"/>
         <source>Terminate sessions</source>
         <translation>
             <numerusform>Terminate session</numerusform>
@@ -58,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/mainwindow.cpp" line="538"/>
         <source>&amp;Terminate %n session(s)</source>
         <translation>
             <numerusform>&amp;Terminate %n session</numerusform>
@@ -110,7 +143,7 @@
 <context>
     <name>WindowActions</name>
     <message numerus="yes">
-        <location filename="../../ui/windowactions.cpp" line="119"/>
+        <location filename="../../ui/windowactions.cpp" line="123"/>
         <source>&amp;Copy session ID(s)</source>
         <translation>
             <numerusform>&amp;Copy session ID</numerusform>

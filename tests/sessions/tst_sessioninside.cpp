@@ -68,6 +68,7 @@ class TestSessionInside : public QObject
 
 private Q_SLOTS:
     void init();
+    void cleanup();
     void calculationRowsMergeByIdInListOrder();
     void executorRowsLiveFirstAndDpusInUse();
     void dpuHistoryIsBoundedAndStepped();
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void refusedSubmitSaysWhy();
     void stopAndEndpoint();
     void switchingSessionsDropsTheOldOnesAnswers();
+    void everyRowGetsItsDpuHoursOnceEnded();
 
 private:
     std::unique_ptr<FakeNetworkAccessManager> m_network;
@@ -101,6 +103,15 @@ void TestSessionInside::init()
     m_inside = std::make_unique<SessionInside>(m_clock.get());
     m_inside->setIntervals({20, 80, 400});
     m_inside->setClient(m_client.get());
+}
+
+void TestSessionInside::cleanup()
+{
+    // Users of the network first: a call still hanging is abandoned while its manager lives.
+    m_inside.reset();
+    m_client.reset();
+    m_transport.reset();
+    m_network.reset();
 }
 
 void TestSessionInside::calculationRowsMergeByIdInListOrder()
@@ -340,6 +351,33 @@ void TestSessionInside::switchingSessionsDropsTheOldOnesAnswers()
     m_inside->setSession(u"s-2"_s, SessionState::Idle);
     QTRY_COMPARE(m_inside->calculations()->rowCount(), 1);
     QCOMPARE(m_inside->calculations()->idAt(0), u"of-s-2"_s);
+}
+
+void TestSessionInside::everyRowGetsItsDpuHoursOnceEnded()
+{
+    // ListCalculationExecutions has no statistics: each ended row's details are asked for once.
+    m_network->handler = [](const SeenRequest &r) {
+        if (target(r) == u"GetCalculationExecution"_s) {
+            CalculationExecution c;
+            c.calculationExecutionId = QJsonDocument::fromJson(r.body).object().value(u"CalculationExecutionId"_s).toString();
+            c.status = calc(c.calculationExecutionId, CalculationState::Completed, 5).status;
+            c.statistics.dpuExecutionInMillis = 1800000;
+            return ok(json::toJson(c));
+        }
+        QJsonArray list;
+        for (int i = 0; i < 60; ++i)
+            list.append(json::toJson(calc(u"c%1"_s.arg(i), CalculationState::Completed, 100 - i)));
+        return ok(QJsonObject{{u"Calculations"_s, list}});
+    };
+    m_inside->setWatched(SessionInside::Calculations);
+    m_inside->setSession(u"s-1"_s, SessionState::Idle);
+    CalculationListModel *model = m_inside->calculations();
+    QTRY_COMPARE(model->rowCount(), 60);
+    QTRY_COMPARE(model->data(model->index(49, CalculationListModel::DpuHoursColumn)).toString(), QLocale().toString(0.5, 'f', 3));
+    QTRY_VERIFY(count(m_network->seen, u"ListCalculationExecutions"_s) >= 20);
+    // The newest 50 rows, once each; the older ones are not asked for.
+    QCOMPARE(count(m_network->seen, u"GetCalculationExecution"_s), 50);
+    QCOMPARE(model->data(model->index(55, CalculationListModel::DpuHoursColumn)).toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestSessionInside)

@@ -2,6 +2,7 @@
 // and a dark palette, the start dialog showing a service error, and the detail pane.
 // Files go to $ATHENA_SCREENSHOT_DIR (the build tree's screenshots/).
 #include "ui/detailpane.h"
+#include "sessions/sessioninside.h"
 #include "support/guitestsupport.h"
 #include "ui/mainwindow.h"
 #include "ui/keyvaluetable.h"
@@ -20,8 +21,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSplitter>
 #include <QStyleFactory>
 #include <QTableView>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +67,7 @@ private Q_SLOTS:
     void mainWindowDark();
     void dialogWithServiceError();
     void detailPane();
+    void insideTabs();
     void sizesThemesAndLanguages_data();
     void sizesThemesAndLanguages();
 
@@ -169,6 +174,53 @@ void TestScreenshots::detailPane()
 {
     openWindow();
     save(m_window->detailPane(), u"detail-pane.png"_s);
+}
+
+void TestScreenshots::insideTabs()
+{
+    // A session of our own with work in it: one calculation done, one running, workers up.
+    openWindow();
+    auto *inside = m_window->findChild<SessionInside *>();
+    inside->setIntervals({100, 400, 2000});
+    athena::StartSessionRequest request;
+    request.workGroup = u"spark-analytics"_s;
+    request.description = u"Churn features"_s;
+    request.engineConfiguration.maxConcurrentDpus = 12;
+    QString id;
+    m_dashboard->startSession(request, this, [&id](const aws::Result<athena::StartSessionResult> &r) { id = r.ok() ? r->sessionId : u"-"_s; });
+    QTRY_VERIFY(!id.isEmpty() && id != u"-"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->model()->rowOf(id) >= 0, 10000);
+    QVERIFY(m_window->selectSession(id));
+    QTRY_VERIFY_WITH_TIMEOUT(m_dashboard->model()->detailsOf(id) && m_dashboard->model()->detailsOf(id)->status.state
+                                 == athena::SessionState::Idle, 15000);
+    m_window->findChild<QSplitter *>(u"mainSplitter"_s)->setSizes({700, 700});
+    auto *pane = m_window->detailPane();
+    pane->showTab(DetailPane::Tab::RunCode);
+    QSignalSpy submitted(inside, &SessionInside::submitted);
+    inside->runCode(u"df = spark.read.parquet(\"s3://example-data/events/\")\nprint(df.count())  # about 2 s\nimport time; time.sleep(2)"_s,
+                    u"Count events"_s);
+    QTRY_COMPARE(submitted.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!inside->calculations()->anyUnfinished(), 20000);
+    inside->runCode(u"from pyspark.sql import functions as F\n\n# Weekly churn features per customer\nfeatures = (spark.table(\"events\")\n"
+                    "    .groupBy(\"customer_id\", F.window(\"ts\", \"7 days\"))\n    .agg(F.count(\"*\").alias(\"events\")))\n"
+                    "features.write.mode(\"overwrite\").saveAsTable(\"churn_features\")\ntime.sleep(900)"_s,
+                    u"Weekly churn features"_s);
+    QTRY_COMPARE(submitted.size(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(inside->calculations()->data(inside->calculations()->index(0, 0)).toString() == u"RUNNING"_s, 20000);
+    QTRY_VERIFY(!inside->selectedCode().isEmpty());
+    save(m_window.get(), u"tab-calculations.png"_s);
+    pane->showTab(DetailPane::Tab::Executors);
+    QTRY_VERIFY_WITH_TIMEOUT(inside->executors()->liveCount() >= 8, 20000);
+    QTRY_VERIFY(inside->dpuHistory().points().size() >= 3);
+    save(m_window.get(), u"tab-executors.png"_s);
+    pane->showTab(DetailPane::Tab::RunCode);
+    m_window->findChild<QPlainTextEdit *>(u"runCodeEdit"_s)->setPlainText(u"# Ctrl+Enter runs it in the session\nspark.range(1000).selectExpr(\"sum(id)\").show()"_s);
+    save(m_window.get(), u"tab-run-code.png"_s);
+    pane->showTab(DetailPane::Tab::Connect);
+    QSignalSpy endpoint(inside, &SessionInside::endpointReady);
+    QTest::mouseClick(m_window->findChild<QPushButton *>(u"fetchEndpointButton"_s), Qt::LeftButton);
+    QTRY_COMPARE(endpoint.size(), 1);
+    save(m_window.get(), u"tab-connect.png"_s);
 }
 
 void TestScreenshots::sizesThemesAndLanguages_data()
