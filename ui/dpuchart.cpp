@@ -28,12 +28,12 @@ void DpuChart::paintEvent(QPaintEvent *)
     const QRect plot = rect().adjusted(left, fm.height() / 2 + 2, -8, -fm.height() - 6);
     p.setPen(pal.color(QPalette::Mid));
     p.drawRect(plot);
-    const QList<DpuHistory::Point> points = m_history ? m_history->points() : QList<DpuHistory::Point>();
     p.setPen(pal.color(QPalette::Text));
-    if (points.isEmpty()) {
+    if (!m_history || m_history->points().isEmpty()) {
         p.drawText(plot, Qt::AlignCenter, tr("No executors seen yet"));
         return;
     }
+    const QList<DpuHistory::Point> &points = m_history->points();
     const qint64 peak = std::max<qint64>(1, m_history->peak());
     const QDateTime start = points.first().at;
     const QDateTime now = std::max(m_clock->nowUtc(), points.last().at.addSecs(1));
