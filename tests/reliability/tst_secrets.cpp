@@ -1,10 +1,12 @@
 // A full run with a secret key and a session token: list, start, a refused start, a signature
 // failure, terminate, export, settings saved, with every debug category on. Then every log line,
 // the settings file, the exported files and every error text are searched for the secret and the
-// token: none may hold them. Debug output shows Authorization and X-Amz-Security-Token redacted.
+// token, and for the Spark Connect token of GetSessionEndpoint: none may hold them. Debug output shows Authorization and X-Amz-Security-Token redacted.
 #include "support/guitestsupport.h"
 #include "athena/athenaclient.h"
 #include "local/localendpoint.h"
+#include "sessions/sessioninside.h"
+#include "ui/detailpane.h"
 #include "ui/mainwindow.h"
 #include "ui/messageboxes.h"
 #include "ui/startsessiondialog.h"
@@ -19,6 +21,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
@@ -62,6 +65,7 @@ void TestSecrets::noSecretAnywhere()
     QVERIFY(endpoint.start().ok());
 
     QStringList errors;
+    QString authToken; // the new session's Spark Connect token
     {
         Dashboard::Options o = testing::sandboxOptions(dir.filePath(u"aws"_s));
         o.env.insert(u"AWS_ACCESS_KEY_ID"_s, credentials.accessKeyId);
@@ -93,6 +97,15 @@ void TestSecrets::noSecretAnywhere()
                 QTRY_VERIFY_WITH_TIMEOUT(!dialog || !dialog->isVisible(), 30000);
             }
         }
+        // The Spark Connect endpoint of the started (selected) session: its token is a secret too.
+        auto *inside = window.findChild<SessionInside *>();
+        QTRY_VERIFY_WITH_TIMEOUT(!inside->sessionId().isEmpty(), 10000);
+        window.detailPane()->showTab(DetailPane::Tab::Connect);
+        QSignalSpy endpointReady(inside, &SessionInside::endpointReady);
+        inside->fetchEndpoint();
+        QTRY_COMPARE_WITH_TIMEOUT(endpointReady.size(), 1, 10000);
+        authToken = endpointReady.at(0).at(0).value<athena::SessionEndpoint>().authToken;
+        QVERIFY(authToken.size() >= 16);
         // Terminate the selected (just started) session.
         messageboxes::setNextAnswer(QMessageBox::Yes);
         window.findChild<QAction *>(u"terminateAction"_s)->trigger();
@@ -147,13 +160,14 @@ void TestSecrets::noSecretAnywhere()
         QVERIFY2(!contents.at(i).contains(kSecret.toUtf8()), qPrintable(u"the secret key is in "_s + places.at(i)));
         QVERIFY2(!contents.at(i).contains(kToken.toUtf8()), qPrintable(u"the session token is in "_s + places.at(i)));
         QVERIFY2(!contents.at(i).contains(kToken.left(24).toUtf8()), qPrintable(u"part of the session token is in "_s + places.at(i)));
+        QVERIFY2(!contents.at(i).contains(authToken.toUtf8()), qPrintable(u"the Spark Connect token is in "_s + places.at(i)));
     }
     // Debug logging did run, with the secret headers redacted.
     const QString all = g_log.join(u'\n');
     QVERIFY2(all.contains(u"X-Amz-Security-Token: <redacted>"_s), "no redacted token header in the debug output");
     QVERIFY(all.contains(u"Signature=<redacted>"_s));
     QVERIFY(all.contains(u"Credential=LOCALLEAKTEST0000001/"_s)); // the key ID is not a secret, and helps
-    qInfo("secrets: %d log lines, %d error texts and %d files searched; neither the secret key nor the session token found",
+    qInfo("secrets: %d log lines, %d error texts and %d files searched; neither the secret key, the session token nor the Spark Connect token found",
           static_cast<int>(g_log.size()), static_cast<int>(errors.size()), filesRead);
 }
 
