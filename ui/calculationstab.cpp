@@ -116,6 +116,17 @@ CalculationsTab::CalculationsTab(SessionInside *inside, QWidget *parent) : QWidg
         showSelected();
     });
     connect(inside, &SessionInside::selectedChanged, this, &CalculationsTab::showSelected);
+    connect(inside, &SessionInside::pollFailed, this, [this](const aws::AwsError &e, int errors) {
+        if (m_inside->watched() & SessionInside::Calculations) {
+            m_message->setText(tr("Could not refresh (%1 in a row, retrying): %2").arg(errors).arg(errorText(e)));
+            m_showingPollError = true;
+        }
+    });
+    connect(inside, &SessionInside::calculationsRefreshed, this, [this] {
+        if (m_showingPollError)
+            m_message->clear();
+        m_showingPollError = false;
+    });
     connect(inside->calculations(), &QAbstractItemModel::modelReset, this, [this] { m_message->clear(); showSelected(); });
     connect(inside->calculations(), &QAbstractItemModel::dataChanged, this, [this] { showSelected(); });
     showSelected();

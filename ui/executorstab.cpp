@@ -42,6 +42,10 @@ ExecutorsTab::ExecutorsTab(SessionInside *inside, const aws::Clock *clock, QWidg
     layout->addWidget(m_chart);
     layout->addWidget(m_view, 1);
     connect(inside, &SessionInside::executorsRefreshed, this, &ExecutorsTab::refresh);
+    connect(inside, &SessionInside::pollFailed, this, [this](const aws::AwsError &e, int errors) {
+        if (m_inside->watched() & SessionInside::Executors)
+            m_now->setText(tr("Could not refresh (%1 in a row, retrying): %2").arg(errors).arg(e.message));
+    });
     connect(inside->executors(), &QAbstractItemModel::modelReset, this, &ExecutorsTab::refresh);
     refresh();
 }
@@ -103,10 +107,7 @@ ConnectTab::ConnectTab(SessionInside *inside, const aws::Clock *clock, QWidget *
     layout->addStretch();
 
     m_clearClipboard.setSingleShot(true);
-    connect(&m_clearClipboard, &QTimer::timeout, this, [this] {
-        if (m_endpoint && QApplication::clipboard()->text() == m_endpoint->authToken)
-            QApplication::clipboard()->clear();
-    });
+    connect(&m_clearClipboard, &QTimer::timeout, this, &ConnectTab::clearCopiedToken);
     connect(m_fetch, &QPushButton::clicked, this, [this] {
         m_fetch->setEnabled(false);
         m_message->setText(tr("Asking for the endpoint…"));
@@ -132,10 +133,23 @@ ConnectTab::ConnectTab(SessionInside *inside, const aws::Clock *clock, QWidget *
         if (!m_endpoint)
             return;
         QApplication::clipboard()->setText(m_endpoint->authToken);
+        m_copiedToken = m_endpoint->authToken; // whatever happens to the endpoint meanwhile
         m_clearClipboard.start(clipboardClearMs);
         m_message->setText(tr("Token copied; it leaves the clipboard in a minute."));
     });
     showEndpoint();
+}
+
+ConnectTab::~ConnectTab()
+{
+    clearCopiedToken(); // the window closes: the token does not outlive it in the clipboard
+}
+
+void ConnectTab::clearCopiedToken()
+{
+    if (!m_copiedToken.isEmpty() && QApplication::clipboard()->text() == m_copiedToken)
+        QApplication::clipboard()->clear();
+    m_copiedToken.clear();
 }
 
 void ConnectTab::sessionUpdated(bool another)

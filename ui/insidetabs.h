@@ -44,6 +44,7 @@ private:
     QLineEdit *m_result;
     QPushButton *m_stop;
     QLabel *m_message;
+    bool m_showingPollError = false;
 };
 
 // A code editor that submits to the session (Ctrl+Enter). A refused submit keeps the text.
@@ -101,14 +102,17 @@ class ConnectTab final : public QWidget
 
 public:
     ConnectTab(SessionInside *inside, const aws::Clock *clock, QWidget *parent = nullptr);
+    ~ConnectTab() override;
     void sessionUpdated(bool another); // the selected session changed, or its state did
     static constexpr int clipboardClearMs = 60000;
 
 private:
     void showEndpoint();
+    void clearCopiedToken();
 
     SessionInside *m_inside;
     const aws::Clock *m_clock;
+    QString m_copiedToken; // what Copy token put in the clipboard, until it is cleared
     QLabel *m_explain;
     QLineEdit *m_url;
     QLabel *m_expiry;

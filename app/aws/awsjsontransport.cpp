@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QCryptographicHash>
+#include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 
@@ -48,17 +50,32 @@ AwsJsonTransport::AwsJsonTransport(QNetworkAccessManager *network, std::shared_p
 {
     if (m_config.endpoint.path().isEmpty())
         m_config.endpoint.setPath(u"/"_s);
-    if (!m_config.extraCaCertificates.isEmpty())
+}
+
+const QList<QSslCertificate> &AwsJsonTransport::caCertificates() const
+{
+    // Built on the first https request: the system store takes a few hundred milliseconds to load,
+    // which an http endpoint (athena-local, a test stub) never needs.
+    if (!m_caCertificates && !m_config.extraCaCertificates.isEmpty())
         m_caCertificates = withSystemCaCertificates(m_config.extraCaCertificates);
+    static const QList<QSslCertificate> none;
+    return m_caCertificates ? *m_caCertificates : none;
 }
 
 QList<QSslCertificate> withSystemCaCertificates(const QList<QSslCertificate> &extra)
 {
     QList<QSslCertificate> all = QSslConfiguration::systemCaCertificates();
+    // A bundle often repeats the system store (AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt):
+    // duplicates are found by digest, not by comparing every pair.
+    QSet<QByteArray> seen;
+    for (const QSslCertificate &c : std::as_const(all))
+        seen.insert(c.digest(QCryptographicHash::Sha256));
     const QList<QSslCertificate> more = QSslConfiguration::defaultConfiguration().caCertificates() + extra;
     for (const QSslCertificate &c : more) {
-        if (!all.contains(c))
+        if (!seen.contains(c.digest(QCryptographicHash::Sha256))) {
+            seen.insert(c.digest(QCryptographicHash::Sha256));
             all.append(c);
+        }
     }
     return all;
 }
@@ -290,9 +307,9 @@ void AwsCall::send(const AwsCredentials &credentials)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("athena-sessions/" ATHENA_VERSION " Qt/" QT_VERSION_STR));
-    if (!m_transport->m_caCertificates.isEmpty()) {
+    if (cfg.endpoint.scheme() == u"https"_s && !m_transport->caCertificates().isEmpty()) {
         QSslConfiguration tls = request.sslConfiguration();
-        tls.setCaCertificates(m_transport->m_caCertificates); // verification stays on
+        tls.setCaCertificates(m_transport->caCertificates()); // verification stays on
         request.setSslConfiguration(tls);
     }
     QList<HttpHeader> sent = signable.headers + signature.headersToAdd;

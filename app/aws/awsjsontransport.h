@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+
+#include <optional>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QUrl>
@@ -158,7 +160,9 @@ private:
     const Clock *m_clock = SystemClock::instance();
     RetryQuota m_quota;
     StandardRetryStrategy m_retry;
-    QList<QSslCertificate> m_caCertificates; // the system store and the extra ones; empty: Qt's default
+    const QList<QSslCertificate> &caCertificates() const;
+    // The system store and the extra ones, built on first use; empty: Qt's default.
+    mutable std::optional<QList<QSslCertificate>> m_caCertificates;
     qint64 m_skewMs = 0;
     quint64 m_requestsSent = 0;
 };

@@ -128,14 +128,16 @@ void CalculationListModel::setCalculations(const QList<CalculationSummary> &calc
     for (int i = 0; i < calculations.size(); ++i)
         wanted.insert(calculations.at(i).calculationExecutionId, i);
     // Rows the listing no longer has go (from the bottom, so indexes stay valid).
+    // The index is rebuilt before each signal's end: views react to them synchronously (a removed
+    // current row moves the selection) and look rows up by ID.
     for (int i = static_cast<int>(m_rows.size()) - 1; i >= 0; --i) {
         if (!wanted.contains(m_rows.at(i).summary.calculationExecutionId)) {
             beginRemoveRows({}, i, i);
             m_rows.removeAt(i);
+            reindex();
             endRemoveRows();
         }
     }
-    reindex();
     // Then the listing's order: each item is updated in place or inserted where it belongs.
     for (int i = 0; i < calculations.size(); ++i) {
         const CalculationSummary &c = calculations.at(i);
@@ -150,15 +152,16 @@ void CalculationListModel::setCalculations(const QList<CalculationSummary> &calc
         if (at > i) {
             beginMoveRows({}, at, at, {}, i);
             m_rows.move(at, i);
+            reindex();
             endMoveRows();
             m_rows[i].summary = c;
             Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
         } else {
             beginInsertRows({}, i, i);
             m_rows.insert(i, Row{c, std::nullopt});
+            reindex();
             endInsertRows();
         }
-        reindex();
     }
 }
 
@@ -168,8 +171,8 @@ void CalculationListModel::update(const CalculationExecution &calculation)
     if (at < 0) {
         beginInsertRows({}, 0, 0);
         m_rows.prepend(Row{calculation.summary(), calculation.statistics});
-        endInsertRows();
         reindex();
+        endInsertRows();
         return;
     }
     Row &row = m_rows[at];
@@ -193,7 +196,8 @@ void CalculationListModel::clear()
 
 int CalculationListModel::rowOf(const QString &calculationId) const
 {
-    return m_index.value(calculationId, -1);
+    const int at = m_index.value(calculationId, -1);
+    return at >= 0 && at < m_rows.size() && m_rows.at(at).summary.calculationExecutionId == calculationId ? at : -1;
 }
 
 QString CalculationListModel::idAt(int row) const

@@ -46,6 +46,7 @@ void SessionInside::setSession(const QString &sessionId, std::optional<SessionSt
     m_sessionId = sessionId;
     m_state = state;
     m_inFlight = 0;
+    m_pollSoon = false;
     m_errors = 0;
     m_pollError.reset();
     m_endedFetched = false;
@@ -70,8 +71,12 @@ void SessionInside::setWatched(Parts parts)
         m_timer.stop();
         return;
     }
-    if (added && m_inFlight == 0) // a part newly on screen is fetched now
-        poll();
+    if (added) { // a part newly on screen is fetched now, or as soon as the poll in flight ends
+        if (m_inFlight == 0)
+            poll();
+        else
+            m_pollSoon = true;
+    }
 }
 
 void SessionInside::pause()
@@ -93,17 +98,19 @@ bool SessionInside::canChange() const
 {
     if (!m_state || !isFinal(*m_state))
         return true;
-    return m_calculations.anyUnfinished() || m_executors.liveCount() > 0;
+    // Only what is watched is current: a part off screen keeps what it last saw.
+    return ((m_watched & Calculations) && m_calculations.anyUnfinished())
+           || ((m_watched & Executors) && m_executors.liveCount() > 0);
 }
 
 int SessionInside::nextDelayMs(int errors) const
 {
+    if (m_state && isFinal(*m_state) && m_endedFetched && !canChange())
+        return -1;
     if (errors > 0) {
         const qint64 backoff = static_cast<qint64>(m_intervals.activeMs) << std::min(errors, 16);
         return static_cast<int>(std::min<qint64>(backoff, m_intervals.maxBackoffMs));
     }
-    if (m_state && isFinal(*m_state) && m_endedFetched && !canChange())
-        return -1;
     const bool active = m_calculations.anyUnfinished() || !m_state || isTransitional(*m_state)
                         || *m_state == SessionState::Busy || (m_state && isFinal(*m_state));
     return active ? m_intervals.activeMs : m_intervals.steadyMs;
@@ -169,11 +176,18 @@ void SessionInside::pollDone(bool ok, const aws::AwsError &error)
         m_errors = 0;
     }
     m_calculations.tick();
+    if (m_pollSoon) {
+        m_pollSoon = false;
+        poll();
+        return;
+    }
     schedule();
 }
 
 void SessionInside::fetchStatistics()
 {
+    if (!m_client)
+        return;
     // The listing has no statistics: each row's DPU-hours comes from its GetCalculationExecution,
     // asked for the newest rows only, a few at a time, again while a row runs, once after it ended.
     const int rows = std::min(m_calculations.rowCount(), kStatisticsRows);
@@ -266,9 +280,15 @@ void SessionInside::runCode(const QString &code, const QString &description)
     }
     const QString sessionId = m_sessionId;
     StartCalculationRequest request{sessionId, description, code, false, {}};
-    m_client->startCalculation(request, m_context, [this, sessionId, description](const aws::Result<StartCalculationResult> &r) {
+    // Answered on `this`, not the session's context: a submit is always answered, even when another
+    // session was selected meanwhile (the calculation then runs in the one it was sent to).
+    m_client->startCalculation(request, this, [this, sessionId, description](const aws::Result<StartCalculationResult> &r) {
         if (!r.ok()) {
             Q_EMIT submitFailed(r.error());
+            return;
+        }
+        if (sessionId != m_sessionId) {
+            Q_EMIT submitted(r->calculationExecutionId);
             return;
         }
         CalculationExecution started;
@@ -292,7 +312,7 @@ void SessionInside::stopCalculation(const QString &calculationId)
 {
     if (!m_client)
         return;
-    m_client->stopCalculation(calculationId, m_context, [this, calculationId](const aws::Result<StopCalculationResult> &r) {
+    m_client->stopCalculation(calculationId, this, [this, calculationId](const aws::Result<StopCalculationResult> &r) {
         if (!r.ok()) {
             Q_EMIT stopFailed(calculationId, r.error());
             return;

@@ -100,6 +100,7 @@ private:
     bool m_paused = false;
     bool m_endedFetched = false; // an ended session is fetched once more, then left alone
     int m_inFlight = 0;
+    bool m_pollSoon = false; // a part came on screen while a poll was in flight
     int m_errors = 0;
     std::optional<aws::AwsError> m_pollError;
     QTimer m_timer;

@@ -7,6 +7,7 @@
 #include "support/fakenetwork.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -80,6 +81,10 @@ private Q_SLOTS:
     void stopAndEndpoint();
     void switchingSessionsDropsTheOldOnesAnswers();
     void everyRowGetsItsDpuHoursOnceEnded();
+    void viewsSeeACurrentIndexDuringEverySignal();
+    void anEndedSessionStopsWhateverWasWatchedBefore();
+    void aSubmitIsAnsweredAfterASessionSwitch();
+    void aTabOpenedDuringAPollIsFetchedRightAfter();
 
 private:
     std::unique_ptr<FakeNetworkAccessManager> m_network;
@@ -378,6 +383,94 @@ void TestSessionInside::everyRowGetsItsDpuHoursOnceEnded()
     // The newest 50 rows, once each; the older ones are not asked for.
     QCOMPARE(count(m_network->seen, u"GetCalculationExecution"_s), 50);
     QCOMPARE(model->data(model->index(55, CalculationListModel::DpuHoursColumn)).toString(), QString());
+}
+
+void TestSessionInside::viewsSeeACurrentIndexDuringEverySignal()
+{
+    // Views look rows up by ID while the model's signals run (a removed current row moves the
+    // selection at once): the ID index must be right at every signal.
+    CalculationListModel model(m_clock.get());
+    QItemSelectionModel selection(&model);
+    int checks = 0;
+    auto consistent = [&] {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.rowOf(model.idAt(row)), row);
+            ++checks;
+        }
+    };
+    connect(&selection, &QItemSelectionModel::currentRowChanged, this, [&](const QModelIndex &current) {
+        consistent();
+        if (current.isValid())
+            QVERIFY(model.find(model.idAt(current.row())));
+    });
+    connect(&model, &QAbstractItemModel::dataChanged, this, consistent);
+    connect(&model, &QAbstractItemModel::rowsRemoved, this, consistent);
+    connect(&model, &QAbstractItemModel::rowsMoved, this, consistent);
+    connect(&model, &QAbstractItemModel::rowsInserted, this, consistent);
+    model.setCalculations({calc(u"X"_s, CalculationState::Running), calc(u"A"_s, CalculationState::Completed),
+                           calc(u"B"_s, CalculationState::Completed), calc(u"D"_s, CalculationState::Completed)});
+    selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel::ClearAndSelect);
+    model.setCalculations({calc(u"D"_s, CalculationState::Completed)});
+    QCOMPARE(model.rowCount(), 1);
+    model.setCalculations({calc(u"A"_s, CalculationState::Running), calc(u"B"_s, CalculationState::Running),
+                           calc(u"D"_s, CalculationState::Completed)});
+    model.setCalculations({calc(u"D"_s, CalculationState::Failed), calc(u"A"_s, CalculationState::Completed),
+                           calc(u"B"_s, CalculationState::Completed)});
+    QCOMPARE(model.idAt(0), u"D"_s);
+    QVERIFY(checks > 5);
+    QCOMPARE(model.rowOf(u"X"_s), -1);
+}
+
+void TestSessionInside::anEndedSessionStopsWhateverWasWatchedBefore()
+{
+    // Executors watched while work ran (live workers seen), then the Calculations tab, then the
+    // session ends: the stale executors must not keep the calculations polled forever.
+    m_network->handler = [](const SeenRequest &r) {
+        if (target(r) == u"ListExecutors"_s)
+            return ok(json::toJson(ListExecutorsPage{u"s-1"_s, {executor(u"w"_s, ExecutorType::Worker, ExecutorState::Registered, 1, 1)}, {}}));
+        return ok(QJsonObject{{u"Calculations"_s, QJsonArray{}}});
+    };
+    m_inside->setSession(u"s-1"_s, SessionState::Busy);
+    m_inside->setWatched(SessionInside::Executors);
+    QTRY_COMPARE(m_inside->executors()->liveCount(), 1);
+    m_inside->setWatched(SessionInside::Calculations);
+    m_inside->setSession(u"s-1"_s, SessionState::Terminated);
+    QTRY_VERIFY(!m_inside->isPolling());
+    QTRY_COMPARE(m_inside->nextDelayMs(0), -1);
+    QCOMPARE(m_inside->nextDelayMs(5), -1); // not even after errors
+}
+
+void TestSessionInside::aSubmitIsAnsweredAfterASessionSwitch()
+{
+    m_network->handler = [](const SeenRequest &r) {
+        if (target(r) == u"StartCalculationExecution"_s)
+            return ok(QJsonObject{{u"CalculationExecutionId"_s, u"c-old"_s}, {u"State"_s, u"CREATING"_s}});
+        return ok(QJsonObject{{u"Calculations"_s, QJsonArray{}}});
+    };
+    m_inside->setSession(u"s-1"_s, SessionState::Idle);
+    QSignalSpy submitted(m_inside.get(), &SessionInside::submitted);
+    m_inside->runCode(u"1"_s, {});
+    m_inside->setSession(u"s-2"_s, SessionState::Idle);
+    QTRY_COMPARE(submitted.size(), 1);
+    QCOMPARE(m_inside->calculations()->rowCount(), 0); // s-2's list does not get s-1's calculation
+    QVERIFY(m_inside->selectedCalculation().isEmpty());
+}
+
+void TestSessionInside::aTabOpenedDuringAPollIsFetchedRightAfter()
+{
+    m_inside->setIntervals({20, 60000, 400}); // steady: a minute, so only the catch-up can explain a fetch
+    m_network->handler = [](const SeenRequest &r) {
+        if (target(r) == u"ListExecutors"_s)
+            return ok(QJsonObject{{u"SessionId"_s, u"s-1"_s}, {u"ExecutorsSummary"_s, QJsonArray{}}});
+        return ok(QJsonObject{{u"Calculations"_s, QJsonArray{}}});
+    };
+    m_inside->setWatched(SessionInside::Calculations);
+    m_inside->setSession(u"s-1"_s, SessionState::Idle); // ListCalculationExecutions now in flight
+    m_inside->setWatched(SessionInside::Calculations | SessionInside::Executors);
+    QCOMPARE(count(m_network->seen, u"ListExecutors"_s), 0); // one poll at a time
+    QSignalSpy executors(m_inside.get(), &SessionInside::executorsRefreshed);
+    QVERIFY(executors.wait(5000)); // right after the poll in flight, not a minute later
+    QCOMPARE(count(m_network->seen, u"ListCalculationExecutions"_s), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSessionInside)
