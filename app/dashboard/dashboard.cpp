@@ -15,6 +15,12 @@
 using namespace Qt::StringLiterals;
 using athena::SessionState;
 
+namespace {
+// Pages reach the table at most this often while a listing runs: with 100,000 rows a repaint of
+// the table costs tens of ms, so one a page (every few ms) kept the event loop busy.
+constexpr int kMergeIntervalMs = 100;
+} // namespace
+
 Dashboard::Dashboard(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
@@ -27,6 +33,7 @@ Dashboard::Dashboard(Options options, QObject *parent)
     // Each workgroup's listing as one chain per state, all at once: the pass costs its longest chain.
     m_loader.setChainPerState(true);
     m_loader.attach(&m_model);
+    m_loader.setMergeInterval(kMergeIntervalMs);
     m_poller.attach(&m_model);
     m_poller.setIntervals(m_options.pollIntervals);
     m_model.setDpuHourPrice(dpuHourPrice());

@@ -30,6 +30,8 @@ int statePriority(const std::optional<SessionState> &filter)
 SessionListLoader::SessionListLoader(QObject *parent) : QObject(parent)
 {
     connect(&m_autoRefresh, &QTimer::timeout, this, [this] { refresh(); });
+    m_mergeTimer.setSingleShot(true);
+    connect(&m_mergeTimer, &QTimer::timeout, this, &SessionListLoader::mergePending);
 }
 
 SessionListLoader::~SessionListLoader()
@@ -213,6 +215,7 @@ void SessionListLoader::maybeFinishPass(quint64 generation)
     if (m_passComplete)
         m_lastPages = m_passPages;
     QStringList missed;
+    mergePending();
     if (m_model)
         missed = m_model->endPass(generation, m_passComplete);
     if (missed.isEmpty() || !m_client) {
@@ -300,21 +303,47 @@ void SessionListLoader::attach(SessionTableModel *model)
     model->setPassesBeforeRemoval(2);
     connect(this, &SessionListLoader::scopeChanged, model, [model](quint64) { model->clear(); });
     connect(this, &SessionListLoader::passStarted, model, &SessionTableModel::beginPass);
-    // The model is bounded too (rows kept from earlier incomplete passes count): say so once a pass.
-    connect(this, &SessionListLoader::pageReady, model,
-            [this, model](quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions) {
-                const int dropped = model->mergePage(generation, workGroup, sessions);
-                if (dropped == 0 || m_modelFullReported)
-                    return;
-                m_modelFullReported = true;
-                Q_EMIT errorOccurred(generation, aws::AwsError::make(
-                    aws::AwsError::Kind::Decode, u"TooManyItems"_s,
-                    u"The list holds at most %1 sessions; %2 more from this listing are not shown. Choose one "
-                    u"workgroup or a state filter"_s.arg(model->maxRows()).arg(dropped)));
-            });
+    connect(this, &SessionListLoader::pageReady, model, [this](quint64 generation, const QString &workGroup,
+                                                               const QList<athena::SessionSummary> &sessions) {
+        queuePage(generation, workGroup, sessions);
+    });
     // An incomplete pass (cancelled, stopped at a bound) closes the model's pass too.
-    connect(this, &SessionListLoader::passFinished, model, [model](quint64 generation, bool complete) {
+    connect(this, &SessionListLoader::passFinished, model, [this, model](quint64 generation, bool complete) {
+        mergePending();
         if (!complete)
             model->endPass(generation, false);
     });
+}
+
+void SessionListLoader::queuePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions)
+{
+    m_pendingPages.append({generation, workGroup, sessions});
+    if (m_mergeIntervalMs == 0 || !m_sinceMerge.isValid() || m_sinceMerge.elapsed() >= m_mergeIntervalMs) {
+        mergePending(); // the first page of a while goes at once
+        return;
+    }
+    if (!m_mergeTimer.isActive())
+        m_mergeTimer.start(static_cast<int>(std::max<qint64>(0, m_mergeIntervalMs - m_sinceMerge.elapsed())));
+}
+
+void SessionListLoader::mergePending()
+{
+    m_mergeTimer.stop();
+    if (m_pendingPages.isEmpty() || !m_model)
+        return;
+    m_sinceMerge.start();
+    // The model is bounded too (rows kept from earlier incomplete passes count): say so once a pass.
+    int dropped = 0;
+    quint64 generation = 0;
+    for (const PendingPage &page : std::exchange(m_pendingPages, {})) {
+        dropped += m_model->mergePage(page.generation, page.workGroup, page.sessions);
+        generation = page.generation;
+    }
+    if (dropped == 0 || m_modelFullReported)
+        return;
+    m_modelFullReported = true;
+    Q_EMIT errorOccurred(generation, aws::AwsError::make(
+        aws::AwsError::Kind::Decode, u"TooManyItems"_s,
+        u"The list holds at most %1 sessions; %2 more from this listing are not shown. Choose one "
+        u"workgroup or a state filter"_s.arg(m_model->maxRows()).arg(dropped)));
 }

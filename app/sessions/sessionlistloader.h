@@ -3,6 +3,7 @@
 #include "athena/athenaclient.h"
 #include "sessions/statefilter.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -78,6 +79,12 @@ public:
     // Wires pages and passes to a model (the usual use); the model then keeps rows a pass missed
     // until they are confirmed gone (see above).
     void attach(SessionTableModel *model);
+    // Attached: pages reach the model at most once every mergeInterval() ms (0, the default: each
+    // page at once). A page arriving sooner waits, and the waiting pages are merged together, in
+    // their order, so that the view lays out and paints once for them rather than once a page. A
+    // pass's pages are all merged before it ends (before passFinished()).
+    void setMergeInterval(int ms) { m_mergeIntervalMs = std::max(0, ms); }
+    int mergeInterval() const { return m_mergeIntervalMs; }
 
 Q_SIGNALS:
     void scopeChanged(quint64 generation);
@@ -97,6 +104,14 @@ private:
         int resumes = 0;
         int pagesSoFar = 0;
     };
+    struct PendingPage
+    {
+        quint64 generation = 0;
+        QString workGroup;
+        QList<athena::SessionSummary> sessions;
+    };
+    void queuePage(quint64 generation, const QString &workGroup, const QList<athena::SessionSummary> &sessions);
+    void mergePending();
     static QString jobKey(const QString &workGroup, const std::optional<athena::SessionState> &filter);
     void startNextJobs();
     void newGeneration();
@@ -134,4 +149,8 @@ private:
     int m_resumeDelayMs = 1000;
     bool m_modelFullReported = false;
     QTimer m_autoRefresh;
+    QList<PendingPage> m_pendingPages;
+    QTimer m_mergeTimer;
+    QElapsedTimer m_sinceMerge;
+    int m_mergeIntervalMs = 0;
 };

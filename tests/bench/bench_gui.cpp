@@ -24,6 +24,7 @@
 #include <QTimer>
 #include <QEvent>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <unistd.h>
@@ -62,13 +63,52 @@ double peakRssMb()
     return 0;
 }
 
+// With BENCH_GUI_EVENTS set, the slowest top-level events (receiver class and name, event type,
+// ms) go to stderr at the end: which event stalled the loop.
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!m_timing || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer t;
+        t.start();
+        const QString what = QString::fromLatin1(receiver->metaObject()->className()) + u'/' + receiver->objectName()
+                             + (receiver->parent() ? u" in "_s + QString::fromLatin1(receiver->parent()->metaObject()->className()) : QString())
+                             + u" type="
+                             + QString::number(event->type());
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 us = t.nsecsElapsed() / 1000;
+        if (us > 5000)
+            m_slow.append({us, what});
+        return r;
+    }
+    void report()
+    {
+        std::sort(m_slow.begin(), m_slow.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        QTextStream err(stderr);
+        err << "events over 5 ms: " << m_slow.size() << '\n';
+        for (qsizetype i = 0; i < std::min<qsizetype>(m_slow.size(), 25); ++i)
+            err << "  " << QString::number(static_cast<double>(m_slow[i].first) / 1000.0, 'f', 1) << " ms " << m_slow[i].second << '\n';
+    }
+    bool m_timing = qEnvironmentVariableIsSet("BENCH_GUI_EVENTS");
+
+private:
+    int m_depth = 0;
+    QList<std::pair<qint64, QString>> m_slow;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QApplication::setApplicationName(u"athena-sessions-bench"_s);
     QCommandLineParser parser;
     const QCommandLineOption endpoint(u"endpoint"_s, u"URL"_s, u"url"_s);
@@ -130,6 +170,8 @@ int main(int argc, char *argv[])
             << " list_ms=" << (listStartMs >= 0 ? allRowsMs - listStartMs : -1) << " max_stall_ms=" << maxGap
             << " peak_rss_mb=" << QString::number(peakRssMb(), 'f', 1) << " requests=" << dashboard.requestsSent() << '\n';
         out.flush();
+        if (app.m_timing)
+            app.report();
     };
 
     // Counters outlive the lambdas that set them up.
