@@ -8,6 +8,7 @@
 #include "support/scriptedhttpserver.h"
 
 #include <QAbstractItemModelTester>
+#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -150,6 +151,7 @@ private Q_SLOTS:
     void concurrentChainsUnderChurnStayConsistent();
     void throttledChainResumesWhereItStopped();
     void endlessThrottlingEndsThePassBounded();
+    void pagesReachTheModelInBatches();
 
 private:
     bool runPass();
@@ -440,6 +442,33 @@ void TestListingChains::endlessThrottlingEndsThePassBounded()
     // The IDLE chain: 1 + 2 resumes, 3 attempts each; the other three chains one page each.
     QCOMPARE(m_server->received.size() - before, 3 * 3 + 3);
     QVERIFY(!m_loader->isRunning());
+}
+
+void TestListingChains::pagesReachTheModelInBatches()
+{
+    // With a merge interval, pages that arrive close together reach the model in one event-loop
+    // turn (one layout and paint for them), in order, and every page is in before the pass ends.
+    for (int i = 0; i < 400; ++i)
+        m_world.add(u"s-%1"_s.arg(i, 3, 10, QChar(u'0')), u"wg"_s, i % 2 ? u"BUSY"_s : u"IDLE"_s);
+    m_loader->setMergeInterval(10000); // longer than the pass: everything after the first page waits for its end
+    int turns = 0;
+    bool inTurn = false;
+    connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, [&] {
+        if (inTurn)
+            return;
+        inTurn = true;
+        ++turns;
+        QTimer::singleShot(0, this, [&] { inTurn = false; });
+    });
+    int rowsAtEnd = -1;
+    connect(m_loader.get(), &SessionListLoader::passFinished, this, [&] { rowsAtEnd = m_model->rowCount(); });
+    m_loader->setScope({u"wg"_s}, StateFilter::active());
+    QVERIFY(runPass());
+    const qsizetype pages = m_server->received.size();
+    QVERIFY2(pages >= 40, qPrintable(QString::number(pages)));
+    QCOMPARE(rowsAtEnd, 400); // merged before passFinished
+    QCOMPARE(modelIds(), m_world.activeIds());
+    QVERIFY2(turns <= 3, qPrintable(u"%1 turns for %2 pages"_s.arg(turns).arg(pages))); // the first page, then the rest at the end
 }
 
 QTEST_GUILESS_MAIN(TestListingChains)
