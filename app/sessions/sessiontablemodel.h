@@ -121,7 +121,11 @@ Q_SIGNALS:
     void sessionStateChanged(const QString &sessionId, const QString &workGroup, std::optional<athena::SessionState> from,
                              athena::SessionState to, const QDateTime &at);
 
-private:
+public:
+    // A row's data. Public only so that QList may move rows with memcpy (Q_RELOCATABLE_TYPE below):
+    // every member is a Qt value type or an optional of them, none points into itself. A list of
+    // 100,000 rows then grows by realloc instead of moving each row, which was one of the longest
+    // event-loop stalls of a large load.
     struct Row
     {
         athena::SessionSummary summary;
@@ -134,6 +138,8 @@ private:
         quint64 seenInPass = 0;    // the last listing pass that saw the row
         int missedPasses = 0;      // consecutive complete passes that did not see it
     };
+
+private:
 
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;
@@ -154,3 +160,5 @@ private:
     int m_passesBeforeRemoval = 1;
     double m_price = 0.35;
 };
+
+Q_DECLARE_TYPEINFO(SessionTableModel::Row, Q_RELOCATABLE_TYPE);
