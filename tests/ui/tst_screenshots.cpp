@@ -211,7 +211,7 @@ void TestScreenshots::insideTabs()
     save(m_window.get(), u"tab-calculations.png"_s);
     pane->showTab(DetailPane::Tab::Executors);
     QTRY_VERIFY_WITH_TIMEOUT(inside->executors()->liveCount() >= 8, 20000);
-    QTRY_VERIFY(inside->dpuHistory().points().size() >= 2); // a step at least (how many depends on the polls)
+    QTRY_VERIFY(!inside->dpuHistory().points().isEmpty()); // steps only if a poll saw the ramp: it may be done when the tab opens
     save(m_window.get(), u"tab-executors.png"_s);
     pane->showTab(DetailPane::Tab::RunCode);
     m_window->findChild<QPlainTextEdit *>(u"runCodeEdit"_s)->setPlainText(u"# Ctrl+Enter runs it in the session\nspark.range(1000).selectExpr(\"sum(id)\").show()"_s);
