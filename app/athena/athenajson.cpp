@@ -1,4 +1,5 @@
 #include "athena/athenajson.h"
+#include "athena/jsonwriter.h"
 
 #include <QJsonArray>
 
@@ -9,43 +10,10 @@ using namespace Qt::StringLiterals;
 // The encoders: value types to the API's JSON. The decoders are in athenajsondecode.cpp.
 namespace athena::json {
 
+using detail::put;
+
 namespace {
 
-
-void put(QJsonObject &o, QLatin1StringView key, const QString &v)
-{
-    if (!v.isEmpty())
-        o.insert(key, v);
-}
-
-template <typename T>
-void put(QJsonObject &o, QLatin1StringView key, const std::optional<T> &v)
-{
-    if (v)
-        o.insert(key, *v);
-}
-
-void put(QJsonObject &o, QLatin1StringView key, const QDateTime &t)
-{
-    if (t.isValid())
-        o.insert(key, toEpochSeconds(t));
-}
-
-void put(QJsonObject &o, QLatin1StringView key, const StringMap &m)
-{
-    if (m.isEmpty())
-        return;
-    QJsonObject out;
-    for (auto it = m.begin(); it != m.end(); ++it)
-        out.insert(it.key(), it.value());
-    o.insert(key, out);
-}
-
-void put(QJsonObject &o, QLatin1StringView key, const QJsonObject &child)
-{
-    if (!child.isEmpty())
-        o.insert(key, child);
-}
 
 QJsonArray tagsJson(const QList<Tag> &tags)
 {

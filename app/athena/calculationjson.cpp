@@ -2,6 +2,7 @@
 
 #include "athena/athenajson.h"
 #include "athena/jsonreader.h"
+#include "athena/jsonwriter.h"
 
 #include <QJsonArray>
 
@@ -10,28 +11,10 @@ using namespace Qt::StringLiterals;
 namespace athena::json {
 
 using detail::finish;
+using detail::put;
 using detail::Reader;
 
 namespace {
-
-void put(QJsonObject &o, QLatin1StringView key, const QString &v)
-{
-    if (!v.isEmpty())
-        o.insert(key, v);
-}
-
-void put(QJsonObject &o, QLatin1StringView key, const QDateTime &t)
-{
-    if (t.isValid())
-        o.insert(key, toEpochSeconds(t));
-}
-
-template <typename T>
-void put(QJsonObject &o, QLatin1StringView key, const std::optional<T> &v)
-{
-    if (v)
-        o.insert(key, *v);
-}
 
 void putMillis(QJsonObject &o, QLatin1StringView key, const QDateTime &t)
 {

@@ -297,24 +297,27 @@ ValidationIssues validate(const StartCalculationRequest &r)
     return issues;
 }
 
-ValidationIssues validate(const ListCalculationsRequest &r)
+namespace {
+// A listing inside a session: SessionId, MaxResults 1–100 and a SessionManagerToken.
+ValidationIssues validateSessionListing(const QString &sessionId, std::optional<int> maxResults, const QString &nextToken)
 {
     ValidationIssues issues;
-    add(issues, u"SessionId"_s, checkText(Field::SessionId, r.sessionId, true));
-    if (r.maxResults)
-        add(issues, u"MaxResults"_s, checkNumber(Field::ListSessionsMaxResults, r.maxResults, false));
-    add(issues, u"NextToken"_s, checkText(Field::ListSessionsNextToken, r.nextToken, false));
+    add(issues, u"SessionId"_s, checkText(Field::SessionId, sessionId, true));
+    if (maxResults)
+        add(issues, u"MaxResults"_s, checkNumber(Field::ListSessionsMaxResults, maxResults, false));
+    add(issues, u"NextToken"_s, checkText(Field::ListSessionsNextToken, nextToken, false));
     return issues;
+}
+} // namespace
+
+ValidationIssues validate(const ListCalculationsRequest &r)
+{
+    return validateSessionListing(r.sessionId, r.maxResults, r.nextToken);
 }
 
 ValidationIssues validate(const ListExecutorsRequest &r)
 {
-    ValidationIssues issues;
-    add(issues, u"SessionId"_s, checkText(Field::SessionId, r.sessionId, true));
-    if (r.maxResults)
-        add(issues, u"MaxResults"_s, checkNumber(Field::ListSessionsMaxResults, r.maxResults, false));
-    add(issues, u"NextToken"_s, checkText(Field::ListSessionsNextToken, r.nextToken, false));
-    return issues;
+    return validateSessionListing(r.sessionId, r.maxResults, r.nextToken);
 }
 
 ValidationIssues validateCalculationId(const QString &calculationExecutionId)

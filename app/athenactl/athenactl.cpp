@@ -230,7 +230,12 @@ bool AthenaCtl::parseMap(const QString &option, StringMap &target)
 
 QString AthenaCtl::sessionIdArgument()
 {
-    QString id = m_parser.value(u"session-id"_s);
+    return idArgument(u"session-id"_s, u"SESSION_ID"_s);
+}
+
+QString AthenaCtl::idArgument(const QString &option, const QString &placeholder)
+{
+    QString id = m_parser.value(option);
     if (id.isEmpty() && !m_positional.isEmpty())
         id = m_positional.takeFirst();
     if (!m_positional.isEmpty()) {
@@ -238,7 +243,7 @@ QString AthenaCtl::sessionIdArgument()
         return {};
     }
     if (id.isEmpty())
-        usage(u"%1 needs a SESSION_ID"_s.arg(m_command));
+        usage(u"%1 needs a %2"_s.arg(m_command, placeholder));
     return id;
 }
 

@@ -42,6 +42,8 @@ private:
     bool parseInt(const QString &option, std::optional<int> &target);
     bool parseMap(const QString &option, athena::StringMap &target);
     QString sessionIdArgument();
+    // The ID from --OPTION or the first argument; a usage error names PLACEHOLDER when none is given.
+    QString idArgument(const QString &option, const QString &placeholder);
     void printJson(const QJsonObject &object);
     void writeBytes(const QByteArray &utf8);
 

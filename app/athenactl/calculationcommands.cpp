@@ -140,16 +140,7 @@ bool AthenaCtl::runCalculationCommand()
 
 QString AthenaCtl::calculationIdArgument()
 {
-    QString id = m_parser.value(u"calculation-execution-id"_s);
-    if (id.isEmpty() && !m_positional.isEmpty())
-        id = m_positional.takeFirst();
-    if (!m_positional.isEmpty()) {
-        usage(u"unexpected argument '%1'"_s.arg(m_positional.first()));
-        return {};
-    }
-    if (id.isEmpty())
-        usage(u"%1 needs a CALCULATION_ID"_s.arg(m_command));
-    return id;
+    return idArgument(u"calculation-execution-id"_s, u"CALCULATION_ID"_s);
 }
 
 void AthenaCtl::listCalculations()
