@@ -28,7 +28,7 @@ AssumeRoleCredentialsProvider::AssumeRoleCredentialsProvider(Settings settings, 
     , m_sts(network, m_settings.stsEndpoint, m_settings.stsRegion, this)
 {
     m_sts.setClock(clock);
-    m_sts.setExtraCaCertificates(m_settings.extraCaCertificates);
+    m_sts.setCaTrust(m_settings.caTrust);
 }
 
 AssumeRoleCredentialsProvider::~AssumeRoleCredentialsProvider() = default;

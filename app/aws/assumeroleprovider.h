@@ -37,7 +37,7 @@ public:
         QString cacheDir;                   // ~/.aws/cli/cache; empty: no file cache
         QString sourceDescription;          // "profile dev", "the environment", …
         QString endpointProblem;            // set: the STS endpoint could not be resolved (said on fetch)
-        QList<QSslCertificate> extraCaCertificates; // AWS_CA_BUNDLE / ca_bundle, for STS
+        CaTrust caTrust; // AWS_CA_BUNDLE / ca_bundle, for STS
     };
 
     AssumeRoleCredentialsProvider(Settings settings, std::shared_ptr<CredentialsProvider> source,

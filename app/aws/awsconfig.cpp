@@ -314,54 +314,12 @@ Result<RetrySettings> SettingsResolver::retry(const QString &profile) const
     return r;
 }
 
-Result<QList<QSslCertificate>> SettingsResolver::loadCaBundle(const QString &path, const QString &source)
-{
-    const QString file = expandHome(path);
-    const QFileInfo info(file);
-    if (!info.exists())
-        return configError(u"CaBundleNotFound"_s, u"%1: the CA bundle %2 does not exist"_s.arg(source, file));
-    QStringList files;
-    if (info.isDir()) {
-        const QFileInfoList entries = QDir(file).entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
-        for (const QFileInfo &e : entries)
-            files << e.filePath();
-    } else {
-        files << file;
-    }
-    QList<QSslCertificate> certificates;
-    qsizetype blocks = 0;
-    for (const QString &f : std::as_const(files)) {
-        QFile in(f);
-        if (!in.open(QIODevice::ReadOnly))
-            return configError(
-                u"CaBundleUnreadable"_s, u"%1: the CA bundle %2 cannot be read: %3"_s.arg(source, f, in.errorString()));
-        const QByteArray pem = in.readAll();
-        blocks += pem.count("-----BEGIN CERTIFICATE-----");
-        certificates += QSslCertificate::fromData(pem, QSsl::Pem);
-    }
-    if (certificates.isEmpty())
-        return configError(u"CaBundleEmpty"_s,
-            u"%1: the CA bundle %2 holds no PEM certificate (-----BEGIN CERTIFICATE-----)"_s.arg(source, file));
-    if (certificates.size() < blocks)
-        return configError(u"CaBundleInvalid"_s,
-            u"%1: %2 of the %3 certificates in the CA bundle %4 cannot be read"_s.arg(
-                source, QString::number(blocks - certificates.size()), QString::number(blocks), file));
-    return certificates;
-}
-
-Result<CaBundle> SettingsResolver::caBundle(const QString &profile) const
+CaTrust SettingsResolver::caBundle(const QString &profile) const
 {
     const Setting s = lookup(m_files, m_env, profile, u"AWS_CA_BUNDLE"_s, u"ca_bundle"_s);
-    CaBundle b;
-    if (s.source.isEmpty())
-        return b;
-    auto certificates = loadCaBundle(s.value, s.source);
-    if (!certificates)
-        return certificates.error();
-    b.path = expandHome(s.value);
-    b.source = s.source;
-    b.certificates = std::move(certificates).value();
-    return b;
+    if (s.source.isEmpty() || s.value.isEmpty())
+        return {};
+    return CaTrust(expandHome(s.value), s.source);
 }
 
 Result<QUrl> SettingsResolver::endpoint(const QString &service, const QString &profile, const QString &region,
@@ -451,10 +409,7 @@ Result<ClientSettings> SettingsResolver::resolve(const QString &service, const Q
     if (!retrySettings)
         return retrySettings.error();
     s.retry = *retrySettings;
-    auto bundle = caBundle(s.profile);
-    if (!bundle)
-        return bundle.error();
-    s.caBundle = *bundle;
+    s.caBundle = caBundle(s.profile);
     return s;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/catrust.h"
 #include "aws/endpointresolver.h"
 #include "aws/result.h"
 #include "aws/retrystrategy.h"
@@ -8,7 +9,6 @@
 #include <QHash>
 #include <QList>
 #include <QMap>
-#include <QSslCertificate>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -58,14 +58,6 @@ struct RetrySettings
     QString description; // "standard mode, 3 attempts (defaults)", with where each came from
 };
 
-// AWS_CA_BUNDLE / ca_bundle: certificates trusted in addition to the system store.
-struct CaBundle
-{
-    QString path; // empty when not set
-    QString source;
-    QList<QSslCertificate> certificates;
-};
-
 struct ClientSettings
 {
     QString profile;
@@ -77,7 +69,7 @@ struct ClientSettings
     QString endpointSource;
     EndpointOptions endpointOptions; // FIPS, dual-stack and the STS mode that chose a public endpoint
     RetrySettings retry;
-    CaBundle caBundle;
+    CaTrust caBundle; // AWS_CA_BUNDLE / ca_bundle, read by the first https request
 };
 
 // Resolves profile, region, endpoint and client settings with the AWS CLI's precedence.
@@ -107,11 +99,9 @@ public:
     // AWS_RETRY_MODE / retry_mode ("standard", the default; "legacy"; "adaptive", which retries
     // as standard) and AWS_MAX_ATTEMPTS / max_attempts (an integer from 1; default 3, 5 in legacy).
     Result<RetrySettings> retry(const QString &profile) const;
-    // AWS_CA_BUNDLE, then the profile's ca_bundle, loaded. Not set: an empty bundle.
-    Result<CaBundle> caBundle(const QString &profile) const;
-    // The PEM certificates of a file, or of every file in a directory. Errors name the path and the
-    // setting (`source`), never what the file holds.
-    static Result<QList<QSslCertificate>> loadCaBundle(const QString &path, const QString &source);
+    // AWS_CA_BUNDLE, then the profile's ca_bundle ("~/" expanded), not read yet (CaTrust reads
+    // it when an https request needs it). Not set, or set to "": none.
+    CaTrust caBundle(const QString &profile) const;
 
     // The public endpoint without FIPS or dual-stack; empty for a region no endpoint exists for.
     // Prefer endpoint(), which honours every setting and says what is wrong.

@@ -10,9 +10,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QCryptographicHash>
-#include <QSet>
-#include <QSslConfiguration>
 #include <QTimer>
 
 #include <algorithm>
@@ -52,34 +49,6 @@ AwsJsonTransport::AwsJsonTransport(QNetworkAccessManager *network, std::shared_p
         m_config.endpoint.setPath(u"/"_s);
 }
 
-const QList<QSslCertificate> &AwsJsonTransport::caCertificates() const
-{
-    // Built on the first https request: the system store takes a few hundred milliseconds to load,
-    // which an http endpoint (athena-local, a test stub) never needs.
-    if (!m_caCertificates && !m_config.extraCaCertificates.isEmpty())
-        m_caCertificates = withSystemCaCertificates(m_config.extraCaCertificates);
-    static const QList<QSslCertificate> none;
-    return m_caCertificates ? *m_caCertificates : none;
-}
-
-QList<QSslCertificate> withSystemCaCertificates(const QList<QSslCertificate> &extra)
-{
-    QList<QSslCertificate> all = QSslConfiguration::systemCaCertificates();
-    // A bundle often repeats the system store (AWS_CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt):
-    // duplicates are found by digest, not by comparing every pair.
-    QSet<QByteArray> seen;
-    for (const QSslCertificate &c : std::as_const(all))
-        seen.insert(c.digest(QCryptographicHash::Sha256));
-    const QList<QSslCertificate> more = QSslConfiguration::defaultConfiguration().caCertificates() + extra;
-    for (const QSslCertificate &c : more) {
-        if (!seen.contains(c.digest(QCryptographicHash::Sha256))) {
-            seen.insert(c.digest(QCryptographicHash::Sha256));
-            all.append(c);
-        }
-    }
-    return all;
-}
-
 TransportConfig transportConfigFor(const ClientSettings &settings)
 {
     TransportConfig config;
@@ -87,7 +56,7 @@ TransportConfig transportConfigFor(const ClientSettings &settings)
     config.region = settings.signingRegion.isEmpty() ? settings.region : settings.signingRegion;
     config.maxAttempts = settings.retry.maxAttempts;
     config.retryMode = settings.retry.mode;
-    config.extraCaCertificates = settings.caBundle.certificates;
+    config.caTrust = settings.caBundle;
     return config;
 }
 
@@ -307,10 +276,9 @@ void AwsCall::send(const AwsCredentials &credentials)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("athena-sessions/" ATHENA_VERSION " Qt/" QT_VERSION_STR));
-    if (cfg.endpoint.scheme() == u"https"_s && !m_transport->caCertificates().isEmpty()) {
-        QSslConfiguration tls = request.sslConfiguration();
-        tls.setCaCertificates(m_transport->caCertificates()); // verification stays on
-        request.setSslConfiguration(tls);
+    if (const auto trust = cfg.caTrust.applyTo(request); !trust) {
+        finish(trust.error()); // the CA bundle cannot be read: no attempt would do better
+        return;
     }
     QList<HttpHeader> sent = signable.headers + signature.headersToAdd;
     for (const HttpHeader &h : std::as_const(sent))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "aws/awserror.h"
+#include "aws/catrust.h"
 #include "aws/clock.h"
 #include "aws/credentialsprovider.h"
 #include "aws/result.h"
@@ -14,7 +15,6 @@
 
 #include <optional>
 #include <QPointer>
-#include <QSslCertificate>
 #include <QUrl>
 
 #include <memory>
@@ -40,15 +40,12 @@ struct TransportConfig
     int maxBackoffMs = 20000;
     RetryMode retryMode = RetryMode::Standard;
     qint64 maxResponseBytes = 64 * 1024 * 1024;
-    QList<QSslCertificate> extraCaCertificates; // trusted in addition to the system store
+    CaTrust caTrust; // AWS_CA_BUNDLE: trusted in addition to the system store, for https
 };
 
 struct ClientSettings;
 // The endpoint, signing region, retry settings and CA bundle of resolved client settings.
 TransportConfig transportConfigFor(const ClientSettings &settings);
-// The system store, Qt's default CA list and `extra`, for QSslConfiguration::setCaCertificates()
-// (which turns off Qt's on-demand loading of the system store, so that it must be named).
-QList<QSslCertificate> withSystemCaCertificates(const QList<QSslCertificate> &extra);
 
 struct AwsResponse
 {
@@ -160,9 +157,6 @@ private:
     const Clock *m_clock = SystemClock::instance();
     RetryQuota m_quota;
     StandardRetryStrategy m_retry;
-    const QList<QSslCertificate> &caCertificates() const;
-    // The system store and the extra ones, built on first use; empty: Qt's default.
-    mutable std::optional<QList<QSslCertificate>> m_caCertificates;
     qint64 m_skewMs = 0;
     quint64 m_requestsSent = 0;
 };

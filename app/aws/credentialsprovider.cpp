@@ -399,7 +399,7 @@ public:
         settings.portalEndpoint = portal->endpoint;
         settings.oidcEndpoint = oidc->endpoint;
         settings.tokenCacheDir = QDir(home()).filePath(u".aws/sso/cache"_s);
-        settings.extraCaCertificates = portal->caBundle.certificates; // AWS_CA_BUNDLE / ca_bundle
+        settings.caTrust = portal->caBundle; // AWS_CA_BUNDLE / ca_bundle
         settings.cacheDir = clicache::assumeRoleCacheDir(home());
         return Result<Provider>(Provider(std::make_shared<SsoCredentialsProvider>(settings, m_context.network, m_clock)));
     }
@@ -512,7 +512,7 @@ private:
         if (sts.ok()) {
             settings.stsEndpoint = sts->endpoint;
             settings.stsRegion = sts->signingRegion.isEmpty() ? sts->region : sts->signingRegion;
-            settings.extraCaCertificates = sts->caBundle.certificates; // AWS_CA_BUNDLE / ca_bundle
+            settings.caTrust = sts->caBundle; // AWS_CA_BUNDLE / ca_bundle
         } else { // reported when the role is assumed (an invalid FIPS/dual-stack combination, …)
             settings.stsRegion = region.ok() ? region.value() : u"us-east-1"_s;
             settings.stsEndpoint = SettingsResolver::defaultEndpoint(u"sts"_s, settings.stsRegion);

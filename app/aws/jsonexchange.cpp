@@ -7,7 +7,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
-#include <QSslConfiguration>
 #include <QTimer>
 
 #include <memory>
@@ -50,10 +49,10 @@ void exchangeJson(QNetworkAccessManager *network, QObject *context, const JsonEx
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    if (!r.extraCaCertificates.isEmpty()) {
-        QSslConfiguration tls = request.sslConfiguration();
-        tls.setCaCertificates(withSystemCaCertificates(r.extraCaCertificates)); // verification stays on
-        request.setSslConfiguration(tls);
+    if (const auto trust = r.caTrust.applyTo(request); !trust) {
+        // Delivered from the event loop, as every other answer is.
+        QTimer::singleShot(0, context, [done, error = trust.error()] { done(0, error); });
+        return;
     }
     for (const auto &[name, value] : r.headers)
         request.setRawHeader(name, value);

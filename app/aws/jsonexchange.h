@@ -1,11 +1,11 @@
 #pragma once
 
+#include "aws/catrust.h"
 #include "aws/result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
-#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -30,7 +30,7 @@ struct JsonExchangeRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     int timeoutMs = 30000;
     qint64 maxResponseBytes = 1024 * 1024;
-    QList<QSslCertificate> extraCaCertificates;
+    CaTrust caTrust; // AWS_CA_BUNDLE, for https
 };
 
 // `status` is the HTTP status (0 when there was no answer). A non-2xx answer is an AwsError whose

@@ -77,10 +77,7 @@ Result<SsoDeviceSignIn::Settings> SsoDeviceSignIn::settingsFor(const AwsConfigFi
     if (!oidc.ok())
         return oidc.error();
     s.oidcEndpoint = oidc.value();
-    auto bundle = resolver.caBundle(profile);
-    if (!bundle.ok())
-        return bundle.error();
-    s.extraCaCertificates = bundle->certificates;
+    s.caTrust = resolver.caBundle(profile);
     QString home = env.value(u"HOME"_s);
     if (home.isEmpty())
         home = QDir::homePath();
@@ -181,7 +178,7 @@ void SsoDeviceSignIn::registerClient()
         body.insert(u"scopes"_s, QJsonArray::fromStringList(m_settings.scopes));
     JsonExchangeRequest request{u"SSO OIDC RegisterClient"_s, oidcUrl(u"/client/register"_s), true,
                                 QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                {{"Content-Type", "application/json"}}, m_requestTimeoutMs, 1024 * 1024, m_settings.extraCaCertificates};
+                                {{"Content-Type", "application/json"}}, m_requestTimeoutMs, 1024 * 1024, m_settings.caTrust};
     exchangeJson(m_network, m_calls, request, [this](int, const Result<QJsonObject> &answer) {
         if (!answer.ok()) {
             finish(answer.error());
@@ -218,7 +215,7 @@ void SsoDeviceSignIn::startAuthorization(bool mayRegisterAgain)
     body.insert(u"startUrl"_s, m_settings.startUrl);
     JsonExchangeRequest request{u"SSO OIDC StartDeviceAuthorization"_s, oidcUrl(u"/device_authorization"_s), true,
                                 QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                {{"Content-Type", "application/json"}}, m_requestTimeoutMs, 1024 * 1024, m_settings.extraCaCertificates};
+                                {{"Content-Type", "application/json"}}, m_requestTimeoutMs, 1024 * 1024, m_settings.caTrust};
     exchangeJson(m_network, m_calls, request, [this, mayRegisterAgain](int, const Result<QJsonObject> &answer) {
         if (!answer.ok()) {
             // A cached registration the service no longer knows: register once more.
@@ -274,7 +271,7 @@ void SsoDeviceSignIn::poll()
     body.insert(u"deviceCode"_s, m_deviceCode);
     JsonExchangeRequest request{u"SSO OIDC CreateToken"_s, oidcUrl(u"/token"_s), true,
                                 QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                {{"Content-Type", "application/json"}}, m_requestTimeoutMs, 1024 * 1024, m_settings.extraCaCertificates};
+                                {{"Content-Type", "application/json"}}, m_requestTimeoutMs, 1024 * 1024, m_settings.caTrust};
     exchangeJson(m_network, m_calls, request, [this, failures = 0](int, const Result<QJsonObject> &answer) mutable {
         if (answer.ok()) {
             tokenReceived(answer.value());

@@ -7,7 +7,6 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QObject>
-#include <QSslCertificate>
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
@@ -41,7 +40,7 @@ public:
         QStringList scopes;       // sso_registration_scopes of the sso-session; empty: none asked
         QUrl oidcEndpoint;        // oidc.<region>.amazonaws.com, or AWS_ENDPOINT_URL_SSO_OIDC
         QString tokenCacheDir;    // ~/.aws/sso/cache
-        QList<QSslCertificate> extraCaCertificates;
+        CaTrust caTrust; // AWS_CA_BUNDLE / ca_bundle
     };
 
     // The sign-in settings of an IAM Identity Center profile, or an error saying why it has none.

@@ -244,7 +244,7 @@ void SsoCredentialsProvider::exchange(const QString &what, const QUrl &url, cons
     request.body = postBody;
     request.headers = headers;
     request.maxResponseBytes = maxResponseBytes;
-    request.extraCaCertificates = m_settings.extraCaCertificates;
+    request.caTrust = m_settings.caTrust;
     exchangeJson(m_network, this, request, done);
 }
 

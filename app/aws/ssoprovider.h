@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aws/catrust.h"
 #include "aws/credentialsprovider.h"
 
 #include <QDateTime>
@@ -7,7 +8,6 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSslCertificate>
 #include <QUrl>
 
 #include <optional>
@@ -40,7 +40,7 @@ public:
         QUrl oidcEndpoint;     // oidc.<region>.amazonaws.com, or AWS_ENDPOINT_URL_SSO_OIDC
         QString tokenCacheDir; // ~/.aws/sso/cache
         QString cacheDir;      // ~/.aws/cli/cache; empty: none
-        QList<QSslCertificate> extraCaCertificates; // AWS_CA_BUNDLE / ca_bundle
+        CaTrust caTrust; // AWS_CA_BUNDLE / ca_bundle
     };
 
     SsoCredentialsProvider(Settings settings, QNetworkAccessManager *network, const Clock *clock = SystemClock::instance(),

@@ -8,7 +8,6 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QPointer>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QXmlStreamReader>
@@ -145,10 +144,13 @@ void StsClient::send(const QString &action, const QByteArray &body, const AwsCre
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     const QByteArray contentType = "application/x-www-form-urlencoded; charset=utf-8";
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    if (!m_extraCaCertificates.isEmpty()) {
-        QSslConfiguration tls = request.sslConfiguration();
-        tls.setCaCertificates(withSystemCaCertificates(m_extraCaCertificates)); // verification stays on
-        request.setSslConfiguration(tls);
+    if (const auto trust = m_caTrust.applyTo(request); !trust) {
+        // Delivered from the event loop, as every other answer is.
+        QTimer::singleShot(0, this, [context = QPointer<QObject>(context), done, error = trust.error()] {
+            if (context)
+                done(error);
+        });
+        return;
     }
     if (source) {
         SignableRequest signable;

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "aws/awscredentials.h"
+#include "aws/catrust.h"
 #include "aws/clock.h"
 #include "aws/result.h"
 
 #include <QList>
 #include <QObject>
-#include <QSslCertificate>
 #include <QUrl>
 
 #include <functional>
@@ -54,7 +54,7 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setClock(const Clock *clock) { m_clock = clock; }
     // Trusted in addition to the system store (AWS_CA_BUNDLE / ca_bundle); checks stay on.
-    void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCaCertificates = certificates; }
+    void setCaTrust(const CaTrust &trust) { m_caTrust = trust; }
     QUrl endpoint() const { return m_endpoint; }
 
     static constexpr qint64 maxResponseBytes = 1024 * 1024;
@@ -73,7 +73,7 @@ private:
     QString m_region;
     int m_timeoutMs = 30000;
     const Clock *m_clock = SystemClock::instance();
-    QList<QSslCertificate> m_extraCaCertificates;
+    CaTrust m_caTrust;
 };
 
 } // namespace aws

@@ -1,9 +1,8 @@
 // Public endpoints per partition with FIPS and dual-stack, checked row by row and against botocore
-// as the oracle; the settings that choose them; the CA bundle; the retry settings.
+// as the oracle; the settings that choose them; the retry settings. (The CA bundle: tst_catrust.)
 #include "aws/awsconfig.h"
 #include "aws/awsjsontransport.h"
 #include "aws/endpointresolver.h"
-#include "aws/ssoprovider.h"
 #include "support/fakenetwork.h"
 #include "support/testpaths.h"
 
@@ -13,11 +12,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
-#include <QSignalSpy>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QSslServer>
-#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,60 +39,6 @@ QString urlOf(const Result<ClientSettings> &r)
     return r.ok() ? r->endpoint.toString() : u"error: "_s + r.error().message;
 }
 
-// A self-signed certificate for 127.0.0.1 made by `openssl req -x509`, and its key.
-bool makeCertificate(const QTemporaryDir &dir)
-{
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-        { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s, u"-subj"_s,
-            u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-keyout"_s,
-            dir.filePath(u"key.pem"_s), u"-out"_s, dir.filePath(u"ca.pem"_s) });
-    return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit && openssl.exitCode() == 0;
-}
-
-// Answers every HTTP request on a TLS connection with 200 and "{}".
-class TlsResponder final : public QObject
-{
-public:
-    explicit TlsResponder(const QSslConfiguration &tls)
-    {
-        m_server.setSslConfiguration(tls);
-        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    quint16 port() const { return m_server.serverPort(); }
-    int requests = 0;
-
-private:
-    void onReadyRead(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        qsizetype length = 0;
-        const QList<QByteArray> lines = buffer.left(end).split('\n');
-        for (const QByteArray &line : lines) {
-            if (line.toLower().startsWith("content-length:"))
-                length = line.mid(15).trimmed().toLongLong();
-        }
-        if (buffer.size() < end + 4 + length)
-            return;
-        buffer.remove(0, end + 4 + length);
-        ++requests;
-        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: 2\r\n\r\n{}");
-    }
-
-    QSslServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
-
 } // namespace
 
 class TestEndpointResolver : public QObject
@@ -120,12 +60,6 @@ private Q_SLOTS:
     void settingsChooseTheVariant_data();
     void settingsChooseTheVariant();
     void overridesIgnoreVariants();
-    void caBundleLoads();
-    void caBundleErrorsNameTheFile_data();
-    void caBundleErrorsNameTheFile();
-    void caBundleReachesTheRequest();
-    void caBundleTrustsALoopbackServer();
-    void caBundleReachesStsAndSso();
     void retrySettings_data();
     void retrySettings();
     void retrySettingsReachTheTransport_data();
@@ -418,7 +352,7 @@ void TestEndpointResolver::matchesBotocore()
     QSet<QString> partitions, services;
     int agree = 0;
     int errors = 0;
-    for (const QJsonValue &v : rows) {
+    for (const auto &v : rows) {
         const QJsonObject row = v.toObject();
         const QString service = row.value(u"service"_s).toString();
         const QString region = row.value(u"region"_s).toString();
@@ -565,216 +499,6 @@ void TestEndpointResolver::overridesIgnoreVariants()
     oidc = resolve(u"sso-oidc"_s, e);
     QVERIFY(!oidc.ok());
     QCOMPARE(oidc.error().code, u"InsecureEndpoint"_s);
-}
-
-void TestEndpointResolver::caBundleLoads()
-{
-    QTemporaryDir dir;
-    if (!makeCertificate(dir))
-        QSKIP("[peer:openssl] openssl could not make a test certificate");
-    const QString bundle = dir.filePath(u"ca.pem"_s);
-    const QList<QSslCertificate> expected = QSslCertificate::fromPath(bundle);
-    QCOMPARE(expected.size(), 1);
-
-    auto loaded = SettingsResolver::loadCaBundle(bundle, u"AWS_CA_BUNDLE"_s);
-    QVERIFY(loaded.ok());
-    QCOMPARE(*loaded, expected);
-
-    // From the profile, then the environment wins.
-    writeConfig("[default]\nregion = eu-west-1\nca_bundle = " + bundle.toUtf8() + "\n");
-    auto s = resolve(u"athena"_s, env());
-    QVERIFY2(s.ok(), qPrintable(errorOf(s)));
-    QCOMPARE(s->caBundle.certificates, expected);
-    QCOMPARE(s->caBundle.path, bundle);
-    QCOMPARE(s->caBundle.source, u"ca_bundle of profile default"_s);
-    QCOMPARE(transportConfigFor(*s).extraCaCertificates, expected);
-
-    // Two certificates in one file, and a directory of files.
-    QTemporaryDir second;
-    QVERIFY(makeCertificate(second));
-    QFile both(dir.filePath(u"both.pem"_s));
-    QVERIFY(both.open(QIODevice::WriteOnly));
-    QFile a(bundle), b(second.filePath(u"ca.pem"_s));
-    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-    both.write(a.readAll() + "\n" + b.readAll());
-    both.close();
-    s = resolve(u"athena"_s, env({ { u"AWS_CA_BUNDLE"_s, both.fileName() } }));
-    QVERIFY(s.ok());
-    QCOMPARE(s->caBundle.certificates.size(), 2);
-    QCOMPARE(s->caBundle.source, u"AWS_CA_BUNDLE"_s);
-    QFile::remove(second.filePath(u"key.pem"_s));
-    loaded = SettingsResolver::loadCaBundle(second.path(), u"AWS_CA_BUNDLE"_s);
-    QVERIFY(loaded.ok());
-    QCOMPARE(loaded->size(), 1);
-
-    // Not set: nothing extra, and the transport keeps Qt's defaults.
-    writeConfig("[default]\nregion = eu-west-1\n");
-    s = resolve(u"athena"_s, env());
-    QVERIFY(s->caBundle.certificates.isEmpty() && s->caBundle.path.isEmpty());
-}
-
-void TestEndpointResolver::caBundleErrorsNameTheFile_data()
-{
-    QTest::addColumn<QString>("fileName");
-    QTest::addColumn<QByteArray>("content"); // written unless the file should be missing
-    QTest::addColumn<QString>("code");
-    QTest::newRow("missing") << u"missing.pem"_s << QByteArray() << u"CaBundleNotFound"_s;
-    QTest::newRow("empty") << u"empty.pem"_s << QByteArray("") << u"CaBundleEmpty"_s;
-    QTest::newRow("not pem") << u"secret.txt"_s << QByteArray("aws_secret_access_key = s3cr3t-value\n")
-                             << u"CaBundleEmpty"_s;
-    QTest::newRow("broken pem") << u"broken.pem"_s
-                                << QByteArray("-----BEGIN CERTIFICATE-----\ns3cr3t-value\n-----END CERTIFICATE-----\n")
-                                << u"CaBundleEmpty"_s;
-}
-
-void TestEndpointResolver::caBundleErrorsNameTheFile()
-{
-    QFETCH(QString, fileName);
-    QFETCH(QByteArray, content);
-    QFETCH(QString, code);
-    const QString path = m_dir->filePath(fileName);
-    if (!content.isNull()) {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(content);
-    }
-    const auto s = resolve(u"athena"_s, env({ { u"AWS_CA_BUNDLE"_s, path } }));
-    QVERIFY(!s.ok());
-    QCOMPARE(s.error().code, code);
-    QCOMPARE(s.error().kind, AwsError::Kind::Config);
-    QVERIFY2(s.error().message.contains(path) && s.error().message.startsWith(u"AWS_CA_BUNDLE: "_s),
-        qPrintable(s.error().message));
-    QVERIFY2(!s.error().message.contains(u"s3cr3t"_s), qPrintable(s.error().message));
-}
-
-void TestEndpointResolver::caBundleReachesTheRequest()
-{
-    QTemporaryDir dir;
-    if (!makeCertificate(dir))
-        QSKIP("[peer:openssl] openssl could not make a test certificate");
-    const QList<QSslCertificate> extra = QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s));
-    FakeNetworkAccessManager network;
-    TransportConfig config;
-    config.endpoint = QUrl(u"https://athena.eu-west-1.amazonaws.com/"_s);
-    config.region = u"eu-west-1"_s;
-    config.extraCaCertificates = extra;
-    AwsJsonTransport transport(&network, std::make_shared<StaticCredentialsProvider>(kCredentials), config);
-    QVERIFY(run(&transport).ok());
-    QCOMPARE(network.seen.size(), 1);
-    const QSslConfiguration tls = network.seen.first().request.sslConfiguration();
-    const QList<QSslCertificate> trusted = tls.caCertificates();
-    QVERIFY(trusted.contains(extra.first()));
-    // In addition to the system store, not instead of it; verification stays on.
-    const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
-    for (const QSslCertificate &c : system)
-        QVERIFY(trusted.contains(c));
-    QCOMPARE(trusted.size(), system.size() + 1);
-    QVERIFY(tls.peerVerifyMode() == QSslSocket::AutoVerifyPeer || tls.peerVerifyMode() == QSslSocket::VerifyPeer);
-
-    // Without a bundle the request keeps Qt's default configuration.
-    FakeNetworkAccessManager plainNetwork;
-    config.extraCaCertificates.clear();
-    AwsJsonTransport plain(&plainNetwork, std::make_shared<StaticCredentialsProvider>(kCredentials), config);
-    QVERIFY(run(&plain).ok());
-    QCOMPARE(plainNetwork.seen.first().request.sslConfiguration(), QSslConfiguration::defaultConfiguration());
-}
-
-void TestEndpointResolver::caBundleTrustsALoopbackServer()
-{
-    // An HTTPS server on loopback whose self-signed certificate only the bundle vouches for.
-    if (!QSslSocket::supportsSsl())
-        QSKIP("[peer:qt-tls] no TLS backend in this Qt");
-    QTemporaryDir dir;
-    if (!makeCertificate(dir))
-        QSKIP("[peer:openssl] openssl could not make a test certificate");
-    QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s)).first());
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
-    TlsResponder server(tls);
-    QVERIFY(server.listen());
-
-    writeConfig("[default]\nregion = us-east-1\nca_bundle = " + dir.filePath(u"ca.pem"_s).toUtf8() + "\n");
-    const auto settings
-        = SettingsResolver(*m_files, env()).resolve(u"athena"_s, {}, {}, u"https://127.0.0.1:%1"_s.arg(server.port()));
-    QVERIFY2(settings.ok(), qPrintable(errorOf(settings)));
-    QNetworkAccessManager network;
-    TransportConfig config = transportConfigFor(*settings);
-    config.maxAttempts = 1;
-    AwsJsonTransport trusting(&network, std::make_shared<StaticCredentialsProvider>(kCredentials), config);
-    const auto r = run(&trusting);
-    QVERIFY2(r.ok(), qPrintable(errorOf(r)));
-    QCOMPARE(r->httpStatus, 200);
-    QCOMPARE(server.requests, 1);
-
-    // The same server without the bundle: refused, certificate checks are on.
-    config.extraCaCertificates.clear();
-    QNetworkAccessManager otherNetwork; // no TLS session shared with the first
-    AwsJsonTransport refusing(&otherNetwork, std::make_shared<StaticCredentialsProvider>(kCredentials), config);
-    const auto refused = run(&refusing);
-    QVERIFY(!refused.ok());
-    QCOMPARE(refused.error().kind, AwsError::Kind::Network);
-    QCOMPARE(server.requests, 1);
-}
-
-void TestEndpointResolver::caBundleReachesStsAndSso()
-{
-    // The credential providers that call AWS themselves (STS for a role, the SSO portal) trust
-    // the profile's ca_bundle too: with it the TLS handshake passes and the request arrives;
-    // without it the connection is refused.
-    if (!QSslSocket::supportsSsl())
-        QSKIP("[peer:qt-tls] no TLS backend in this Qt");
-    QTemporaryDir dir;
-    if (!makeCertificate(dir))
-        QSKIP("[peer:openssl] openssl could not make a test certificate");
-    QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s)).first());
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
-    TlsResponder server(tls);
-    QVERIFY(server.listen());
-    const QString https = u"https://127.0.0.1:%1"_s.arg(server.port());
-    const QString tokenDir = m_dir->filePath(u".aws/sso/cache"_s);
-    QDir().mkpath(tokenDir);
-    QFile token(tokenDir + u"/"_s + SsoCredentialsProvider::tokenCacheKey({}, u"corp"_s) + u".json"_s);
-    QVERIFY(token.open(QIODevice::WriteOnly));
-    token.write(QJsonDocument(QJsonObject{{u"accessToken"_s, u"tls-test-token"_s},
-                                          {u"expiresAt"_s, QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODate)}})
-                    .toJson());
-    token.close();
-    for (const bool withBundle : {true, false}) {
-        const QByteArray bundle = withBundle ? "ca_bundle = " + dir.filePath(u"ca.pem"_s).toUtf8() + "\n" : QByteArray();
-        writeConfig("[profile base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n"
-                    "[profile role]\nregion = eu-west-1\nrole_arn = arn:aws:iam::123456789012:role/R\nsource_profile = base\n"
-                    + bundle + "[profile sso]\nregion = eu-west-1\nsso_session = corp\nsso_account_id = 111122223333\n"
-                    "sso_role_name = R\n" + bundle + "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
-                    "sso_region = eu-west-1\n");
-        const Environment e = env({{u"HOME"_s, m_dir->path()}, {u"AWS_ENDPOINT_URL_STS"_s, https},
-                                   {u"AWS_ENDPOINT_URL_SSO"_s, https}, {u"AWS_EC2_METADATA_DISABLED"_s, u"true"_s}});
-        QNetworkAccessManager network;
-        ProviderContext context;
-        context.network = &network;
-        for (const QString &profile : {u"role"_s, u"sso"_s}) {
-            const int before = server.requests;
-            auto provider = resolveCredentialsProvider(*m_files, e, profile, true, {}, SystemClock::instance(), context);
-            QVERIFY2(provider.ok(), qPrintable(errorOf(provider)));
-            std::optional<Result<AwsCredentials>> got;
-            QObject owner;
-            provider.value()->fetch(&owner, [&got](const Result<AwsCredentials> &c) { got = c; });
-            QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 20000);
-            // The responder answers "{}": no credentials in it, but it was reached (or not).
-            QVERIFY(!got->ok());
-            if (withBundle) {
-                QCOMPARE(server.requests, before + 1);
-                QVERIFY2(got->error().kind != AwsError::Kind::Network, qPrintable(got->error().message));
-            } else {
-                QCOMPARE(server.requests, before);
-                QCOMPARE(got->error().kind, AwsError::Kind::Network);
-            }
-        }
-    }
 }
 
 void TestEndpointResolver::retrySettings_data()

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void awsCliFlow();
     void boto3SeesTheQuota();
     void engineVersionsPageAsTheAwsCliPages();
+    void aCaBundleIsReadForHttpsOnly();
     void calculationsExecutorsAndEndpointsAsPeersSeeThem();
 
 private:
@@ -206,6 +207,28 @@ void TestLocalPeers::awsCliFlow()
     const Run sql = aws({u"start-session"_s, u"--work-group"_s, u"primary"_s, u"--engine-configuration"_s, u"MaxConcurrentDpus=4"_s});
     QVERIFY(sql.code != 0);
     QVERIFY2(sql.err.contains("(InvalidRequestException)"), sql.err.constData());
+}
+
+void TestLocalPeers::aCaBundleIsReadForHttpsOnly()
+{
+    // AWS_CA_BUNDLE naming a file that does not exist: the AWS CLI lists from an http endpoint
+    // without reading it, and so does athenactl; for https athenactl says which file is missing.
+    if (m_aws.isEmpty())
+        QSKIP("[peer:awscli] the AWS CLI is not installed");
+    startServer();
+    const QProcessEnvironment saved = m_env;
+    const QString missing = m_dir.filePath(u"no-such-bundle.pem"_s);
+    m_env.insert(u"AWS_CA_BUNDLE"_s, missing);
+    const Run cli = aws({u"list-work-groups"_s});
+    const Run ctl = athenactl({u"list-work-groups"_s});
+    const Run tls = athenactl({u"list-work-groups"_s, u"--endpoint-url"_s, u"https://127.0.0.1:%1"_s.arg(m_port)});
+    m_env = saved;
+    QVERIFY2(cli.code == 0, cli.err.constData());
+    QVERIFY2(ctl.code == 0, ctl.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(ctl.out)[u"WorkGroups"_s].toArray().size(),
+             QJsonDocument::fromJson(cli.out)[u"WorkGroups"_s].toArray().size());
+    QVERIFY(tls.code != 0);
+    QVERIFY2(tls.err.contains("CaBundleNotFound") && tls.err.contains(missing.toUtf8()), tls.err.constData());
 }
 
 void TestLocalPeers::engineVersionsPageAsTheAwsCliPages()
