@@ -69,6 +69,19 @@ bool isActive(SessionState state)
     return activeSessionStates().contains(state);
 }
 
+int listingPriority(const std::optional<SessionState> &filter)
+{
+    if (!filter)
+        return 0;
+    switch (*filter) {
+    case SessionState::Idle: return 1;
+    case SessionState::Terminated: return 2;
+    case SessionState::Busy: return 3;
+    case SessionState::Failed: return 4;
+    default: return 5;
+    }
+}
+
 bool isFinal(SessionState state)
 {
     return state == SessionState::Terminated || state == SessionState::Failed || state == SessionState::Degraded;

@@ -29,6 +29,10 @@ QList<SessionState> activeSessionStates();
 // TERMINATING, TERMINATED, DEGRADED, FAILED.
 QList<SessionState> endedSessionStates();
 bool isActive(SessionState state);
+// The order in which to start one listing chain per state before their lengths are known: the
+// states that usually hold the most sessions first (IDLE, TERMINATED, BUSY, FAILED, the rest), so
+// that the longest chain never waits for a free connection behind short ones. No filter: first.
+int listingPriority(const std::optional<SessionState> &filter);
 // No further change will come: TERMINATED, FAILED, DEGRADED.
 bool isFinal(SessionState state);
 // Changing on its own soon: CREATING, CREATED, TERMINATING.

@@ -86,6 +86,10 @@ void AthenaCtl::listSessionsAllWorkGroups()
                 run->queue << r;
             }
         }
+        // The chains likely to be longest take the connections first.
+        std::stable_sort(run->queue.begin(), run->queue.end(), [](const ListSessionsRequest &a, const ListSessionsRequest &b) {
+            return listingPriority(a.stateFilter) < listingPriority(b.stateFilter);
+        });
         // Done: print what was listed, by workgroup, newest first, as one listing would.
         auto finish = [this, run] {
             QList<Listed> all = run->sessions.values();

@@ -8,24 +8,7 @@
 
 using namespace Qt::StringLiterals;
 using athena::SessionState;
-
-namespace {
-
-// Before a chain has a history, the states that usually hold the most sessions go first.
-int statePriority(const std::optional<SessionState> &filter)
-{
-    if (!filter)
-        return 0;
-    switch (*filter) {
-    case SessionState::Idle: return 1;
-    case SessionState::Terminated: return 2;
-    case SessionState::Busy: return 3;
-    case SessionState::Failed: return 4;
-    default: return 5;
-    }
-}
-
-} // namespace
+using athena::listingPriority;
 
 SessionListLoader::SessionListLoader(QObject *parent) : QObject(parent)
 {
@@ -121,7 +104,7 @@ bool SessionListLoader::refresh()
         const int pb = m_lastPages.value(jobKey(b.workGroup, b.filter), -1);
         if (pa != pb)
             return pa > pb;
-        return statePriority(a.filter) < statePriority(b.filter);
+        return listingPriority(a.filter) < listingPriority(b.filter);
     });
     Q_EMIT passStarted(m_generation);
     startNextJobs();

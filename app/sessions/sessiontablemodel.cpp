@@ -23,8 +23,7 @@ QVariant msOrNull(const QDateTime &t)
 
 // Which columns differ between two versions of a row.
 QList<int> changedColumns(const athena::SessionSummary &a, const athena::SessionSummary &b, const QString &wgA,
-                          const QString &wgB, const std::optional<athena::SessionDetails> &dA,
-                          const std::optional<athena::SessionDetails> &dB)
+                          const QString &wgB, const athena::SessionDetails *dA, const athena::SessionDetails *dB)
 {
     using M = SessionTableModel;
     QList<int> cols;
@@ -38,7 +37,7 @@ QList<int> changedColumns(const athena::SessionSummary &a, const athena::Session
         cols << M::EngineVersionColumn;
     if (a.status.startDateTime != b.status.startDateTime)
         cols << M::StartedColumn;
-    const auto timeout = [](const std::optional<athena::SessionDetails> &d) {
+    const auto timeout = [](const athena::SessionDetails *d) {
         return d ? std::pair(d->sessionConfiguration.sessionIdleTimeoutInMinutes, d->sessionConfiguration.idleTimeoutSeconds)
                  : std::pair(std::optional<int>(), std::optional<qint64>());
     };
@@ -53,7 +52,7 @@ QList<int> changedColumns(const athena::SessionSummary &a, const athena::Session
         cols << M::EndedColumn;
     if (a.notebookVersion != b.notebookVersion)
         cols << M::NotebookVersionColumn;
-    const auto dpu = [](const std::optional<athena::SessionDetails> &d) {
+    const auto dpu = [](const athena::SessionDetails *d) {
         return d ? d->dpuExecutionInMillis : std::optional<qint64>();
     };
     if (dpu(dA) != dpu(dB))
@@ -270,7 +269,7 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
     case WorkGroupRole: return row.workGroup;
     case StateChangeReasonRole: return row.summary.status.stateChangeReason;
     case IdleSinceRole: return row.summary.status.idleSinceDateTime;
-    case HasDetailsRole: return row.details.has_value();
+    case HasDetailsRole: return row.details != nullptr;
     case UrgentRole: return row.urgent;
     case DpuHoursRole:
         return row.details && row.details->dpuExecutionInMillis ? QVariant(row.details->dpuHours()) : QVariant();
@@ -348,9 +347,9 @@ int SessionTableModel::mergePage(quint64 generation, const QString &workGroup, c
             ++dropped;
         } else if (!freshIds.contains(s.sessionId)) {
             freshIds.insert(s.sessionId);
-            Row row{s, workGroup, std::nullopt, {}, {}, false, 0, m_pass};
+            Row row{s, workGroup, nullptr, {}, {}, false, 0, m_pass};
             refreshIdleText(row, m_clock->nowUtc().toMSecsSinceEpoch());
-            fresh.append(row);
+            fresh.append(std::move(row));
         }
     }
     if (fresh.isEmpty())
@@ -441,13 +440,14 @@ void SessionTableModel::upsertDetails(const athena::SessionDetails &details)
         const athena::SessionSummary &old = m_rows.at(at).summary;
         if (!old.engineVersion.isEmpty() && old.engineVersion.effective == details.engineVersion)
             summary.engineVersion = old.engineVersion;
-        updateRow(at, summary, details.workGroup.isEmpty() ? m_rows.at(at).workGroup : details.workGroup, details);
+        updateRow(at, summary, details.workGroup.isEmpty() ? m_rows.at(at).workGroup : details.workGroup,
+                  std::make_shared<const athena::SessionDetails>(details));
         return;
     }
     const int row = static_cast<int>(m_rows.size());
     beginInsertRows({}, row, row);
     // Seen by the open pass, if any: a session just started must not vanish at its end.
-    Row r{summary, details.workGroup, details, {}, {}, false, 0, m_pass};
+    Row r{summary, details.workGroup, std::make_shared<const athena::SessionDetails>(details), {}, {}, false, 0, m_pass};
     refreshIdleText(r, m_clock->nowUtc().toMSecsSinceEpoch());
     m_rows.append(r);
     m_index.insert(details.sessionId, row);
@@ -463,10 +463,10 @@ void SessionTableModel::updateDetails(const athena::SessionDetails &details)
 }
 
 void SessionTableModel::updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
-                                  const std::optional<athena::SessionDetails> &details)
+                                  const std::shared_ptr<const athena::SessionDetails> &details)
 {
     Row &row = m_rows[rowIndex];
-    const bool detailsNew = details.has_value() != row.details.has_value();
+    const bool detailsNew = (details != nullptr) != (row.details != nullptr);
     // The common case of a refresh: nothing changed, nothing to do (not even re-formatting).
     if (!detailsNew && row.workGroup == workGroup && row.summary == next
         && (!details || row.details->dpuExecutionInMillis == details->dpuExecutionInMillis)) {
@@ -474,7 +474,7 @@ void SessionTableModel::updateRow(int rowIndex, const athena::SessionSummary &ne
             row.details = details;
         return;
     }
-    const QList<int> cols = changedColumns(row.summary, next, row.workGroup, workGroup, row.details, details);
+    const QList<int> cols = changedColumns(row.summary, next, row.workGroup, workGroup, row.details.get(), details.get());
     const std::optional<SessionState> before = row.summary.status.state;
     row.summary = next;
     row.workGroup = workGroup;
@@ -523,7 +523,9 @@ athena::SessionSummary SessionTableModel::summaryAt(int row) const
 std::optional<athena::SessionDetails> SessionTableModel::detailsOf(const QString &sessionId) const
 {
     const int row = m_index.value(sessionId, -1);
-    return row >= 0 ? m_rows.at(row).details : std::nullopt;
+    if (row < 0 || !m_rows.at(row).details)
+        return std::nullopt;
+    return *m_rows.at(row).details;
 }
 
 QString SessionTableModel::workGroupOf(const QString &sessionId) const

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <memory>
 #include <optional>
 
 // One row per session, merged by SessionId: pages from ListSessions insert new rows in one batch
@@ -130,7 +131,9 @@ public:
     {
         athena::SessionSummary summary;
         QString workGroup;
-        std::optional<athena::SessionDetails> details;
+        // GetSession's answer, once one came (for the rows in view or selected): shared and on
+        // the heap, so that the many rows without one cost a pointer, not a SessionDetails.
+        std::shared_ptr<const athena::SessionDetails> details;
         QString idleText;          // what IdleForColumn shows
         QString timeLeftText;      // what TimeLeftColumn shows
         bool urgent = false;
@@ -147,7 +150,7 @@ private:
     void refreshIdleText(Row &row, qint64 nowMs) const;
     // Applies `next` to the row, emits dataChanged for the changed columns, reports state changes.
     void updateRow(int rowIndex, const athena::SessionSummary &next, const QString &workGroup,
-                   const std::optional<athena::SessionDetails> &details);
+                   const std::shared_ptr<const athena::SessionDetails> &details);
     void rebuildIndex();
 
     const aws::Clock *m_clock;

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void hostileArguments_data();
     void hostileArguments();
     void aFailingWorkGroupPrintsNothing();
+    void theLongestChainsTakeTheConnectionsFirst();
 
 private:
     Run run(const QStringList &args, const QUrl &endpoint);
@@ -177,6 +178,40 @@ void TestAthenaCtlAllGroups::aFailingWorkGroupPrintsNothing()
     QVERIFY2(r.err.contains("AccessDeniedException") && r.err.contains("workgroup b"), r.err.constData());
     // Bounded: the workgroups, then 4 chains of each workgroup, at most 2 pages each.
     QVERIFY2(server.received.size() <= 1 + 2 * 4 * 2, qPrintable(QString::number(server.received.size())));
+}
+
+void TestAthenaCtlAllGroups::theLongestChainsTakeTheConnectionsFirst()
+{
+    // Three workgroups, twelve state chains, and a server that never answers a ListSessions: the
+    // six chains in flight are the ones that usually run longest (IDLE, then BUSY), not the
+    // one-page CREATING and CREATED chains, and no seventh request is sent while none is answered.
+    testing::ScriptedHttpServer server;
+    QVERIFY(server.listen());
+    server.handler = [](const testing::ScriptedHttpServer::Received &r) {
+        if (r.header("x-amz-target").endsWith("ListWorkGroups")) {
+            QByteArray groups;
+            for (const char *name : {"a", "b", "c"})
+                groups += QByteArray(groups.isEmpty() ? "" : ",") + R"({"Name":")" + name
+                          + R"(","State":"ENABLED","EngineVersion":{"EffectiveEngineVersion":"PySpark engine version 3"}})";
+            return Action::respond(200, R"({"WorkGroups":[)" + groups + "]}");
+        }
+        return Action::hang();
+    };
+    QProcess p;
+    p.setProcessEnvironment(environment(QUrl(u"http://127.0.0.1:%1"_s.arg(server.port()))));
+    p.start(QStringLiteral(ATHENACTL_PATH), {u"list-sessions"_s, u"--all-work-groups"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(server.received.size(), 1 + 6, 20000);
+    QMultiHash<QString, QString> inFlight; // state → workgroup
+    for (const auto &r : std::as_const(server.received)) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        if (body.contains(u"StateFilter"_s))
+            inFlight.insert(body.value(u"StateFilter"_s).toString(), body.value(u"WorkGroup"_s).toString());
+    }
+    p.kill();
+    p.waitForFinished(10000);
+    QCOMPARE(server.received.size(), 1 + 6);
+    QCOMPARE(inFlight.values(u"IDLE"_s).size(), 3);
+    QCOMPARE(inFlight.values(u"BUSY"_s).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestAthenaCtlAllGroups)
