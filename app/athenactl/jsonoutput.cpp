@@ -6,7 +6,10 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace jsonoutput {
 
@@ -14,6 +17,23 @@ namespace {
 
 void appendString(QByteArray &out, const QString &s)
 {
+    // Most values (IDs, states, versions, times) are printable ASCII with nothing to escape: they
+    // are written straight, without a UTF-8 copy first.
+    const QChar *units = s.constData();
+    const qsizetype n = s.size();
+    qsizetype plain = 0;
+    while (plain < n && units[plain].unicode() >= 0x20 && units[plain].unicode() < 0x80 && units[plain] != u'"' && units[plain] != u'\\')
+        ++plain;
+    if (plain == n) {
+        const qsizetype at = out.size();
+        out.resize(at + n + 2);
+        char *d = out.data() + at;
+        *d++ = '"';
+        for (qsizetype i = 0; i < n; ++i)
+            *d++ = static_cast<char>(units[i].unicode());
+        *d = '"';
+        return;
+    }
     static const char hex[] = "0123456789abcdef";
     const QByteArray utf8 = s.toUtf8();
     out += '"';
@@ -44,15 +64,42 @@ void appendString(QByteArray &out, const QString &s)
     out += '"';
 }
 
+void appendInteger(QByteArray &out, qint64 v)
+{
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+    out.append(digits, end - digits);
+}
+
 void appendNumber(QByteArray &out, double d)
 {
     if (!std::isfinite(d)) {
         out += "null";
     } else if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0) {
-        out += QByteArray::number(static_cast<qint64>(d));
+        appendInteger(out, static_cast<qint64>(d));
     } else {
         out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
     }
+}
+
+// An epoch time in seconds, as appendNumber(ms / 1000.0) writes it: the shortest form of a double
+// below 10^15 ms (15 significant digits) is the exact decimal, so it is written from the integers.
+void appendEpochSeconds(QByteArray &out, qint64 ms)
+{
+    if (ms < 0 || ms >= 1'000'000'000'000'000LL) {
+        appendNumber(out, static_cast<double>(ms) / 1000.0);
+        return;
+    }
+    appendInteger(out, ms / 1000);
+    const auto frac = static_cast<int>(ms % 1000);
+    if (frac == 0)
+        return;
+    const char decimals[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+                              static_cast<char>('0' + frac % 10)};
+    qsizetype used = 4;
+    while (decimals[used - 1] == '0')
+        --used;
+    out.append(decimals, used);
 }
 
 } // namespace
@@ -123,11 +170,20 @@ public:
     }
     void key(const char *name)
     {
-        m_out += m_count++ ? ",\n" : "{\n";
-        m_out.append(m_indent + 4, ' ');
-        m_out += '"';
-        m_out += name;
-        m_out += "\": ";
+        // ",\n" or "{\n", the indent, "name": — one write.
+        const size_t length = std::strlen(name);
+        const size_t spaces = static_cast<size_t>(m_indent) + 4;
+        const qsizetype at = m_out.size();
+        m_out.resize(at + static_cast<qsizetype>(2 + spaces + 1 + length + 3));
+        char *d = m_out.data() + at;
+        *d++ = m_count++ ? ',' : '{';
+        *d++ = '\n';
+        std::memset(d, ' ', spaces);
+        d += spaces;
+        *d++ = '"';
+        std::copy_n(name, length, d);
+        d += length;
+        std::copy_n("\": ", 3, d);
     }
     void string(const char *name, const QString &value)
     {
@@ -141,7 +197,7 @@ public:
         if (!t.isValid())
             return;
         key(name);
-        appendNumber(m_out, athena::json::toEpochSeconds(t));
+        appendEpochSeconds(m_out, t.toMSecsSinceEpoch());
     }
     int childIndent() const { return m_indent + 4; }
     QByteArray &out() { return m_out; }

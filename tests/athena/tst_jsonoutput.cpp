@@ -20,6 +20,7 @@ private Q_SLOTS:
     void roundTripsAnyValue();
     void escapes();
     void summaryFastPathMatchesTheGenericPath();
+    void timesAndStringsAtTheEdges();
 };
 
 void TestJsonOutput::layoutIsTheCliLayout()
@@ -73,6 +74,35 @@ void TestJsonOutput::summaryFastPathMatchesTheGenericPath()
         jsonoutput::appendSummary(fast, s, 8);
         jsonoutput::append(generic, json::toJson(s), 8);
         QCOMPARE(fast, generic);
+    }
+}
+
+void TestJsonOutput::timesAndStringsAtTheEdges()
+{
+    // The summary writer formats times from integers and plain ASCII without a UTF-8 copy; the
+    // generic path (QJsonValue, doubles) is the reference for every edge of both.
+    const QList<qint64> millis = {0, 1, 10, 100, 999, 1000, 1001, 1010, 1100, 1700000000000LL, 1700000000001LL,
+                                  1700000000010LL, 1700000000100LL, 1700000000120LL, 1700000000999LL, 253402300799999LL,
+                                  999999999999999LL, 1000000000000000LL, 1000000000000123LL, -1, -1000, -1700000000123LL,
+                                  8640000000000000LL};
+    const QList<QString> strings = {u""_s, u"a"_s, u"plain ASCII ~"_s, u"quote \" and \\ backslash"_s, u"tab\there"_s,
+                                    u"\u0001\u001f"_s, u"\u007f del"_s, u"é ü ß"_s, u"日本語"_s, u"😀"_s,
+                                    QString(u'\xd800'), QString(5000, u'x')};
+    for (const qint64 ms : millis) {
+        for (const QString &text : strings) {
+            SessionSummary s;
+            s.sessionId = text.isEmpty() ? u"id"_s : text;
+            s.description = text;
+            s.status.startDateTime = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+            s.status.stateChangeReason = text;
+            QByteArray fast, generic;
+            jsonoutput::appendSummary(fast, s, 4, text);
+            QJsonObject o = json::toJson(s);
+            if (!text.isEmpty())
+                o.insert(u"WorkGroup"_s, text);
+            jsonoutput::append(generic, o, 4);
+            QVERIFY2(fast == generic, qPrintable(u"%1 ms, %2 characters"_s.arg(ms).arg(text.size())));
+        }
     }
 }
 
