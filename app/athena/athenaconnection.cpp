@@ -20,6 +20,13 @@ aws::Result<std::shared_ptr<AthenaConnection>> openConnection(QNetworkAccessMana
     auto settings = resolver.resolve(u"athena"_s, options.profile, options.region, options.endpointUrl);
     if (!settings.ok())
         return settings.error();
+    // An https endpoint will need the CA bundle for its first request: a bundle that cannot be
+    // read is said now, before a connection that works is given up for this one. (An http
+    // endpoint, the sandbox, never reads it.)
+    if (settings->endpoint.scheme() == u"https"_s) {
+        if (const auto bundle = settings->caBundle.certificates(); !bundle.ok())
+            return bundle.error();
+    }
     aws::ProviderContext providers;
     providers.network = network; // STS for assumed roles and web identity
     providers.mfaPrompt = options.mfaPrompt;

@@ -10,7 +10,13 @@
 #include <QSet>
 #include <QSslConfiguration>
 
+#include <cerrno>
+#include <cstring>
 #include <optional>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -21,8 +27,8 @@ struct CaTrust::State
     QString path;
     QString source;
     QMutex mutex;
-    std::optional<Result<QList<QSslCertificate>>> certificates;
-    std::optional<Result<QList<QSslCertificate>>> trusted;
+    std::optional<QList<QSslCertificate>> certificates; // once read
+    std::optional<QList<QSslCertificate>> trusted;
 };
 
 namespace {
@@ -33,6 +39,12 @@ AwsError bundleError(const QString &code, const QString &message)
 }
 
 constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+
+AwsError tooLarge(const QString &source, const QString &path)
+{
+    return bundleError(u"CaBundleTooLarge"_s,
+        u"%1: the CA bundle %2 is larger than %3 MiB"_s.arg(source, path).arg(kMaxBytes / (1024 * 1024)));
+}
 
 } // namespace
 
@@ -64,9 +76,14 @@ Result<QList<QSslCertificate>> CaTrust::certificates() const
     if (!m_state)
         return QList<QSslCertificate>();
     const QMutexLocker lock(&m_state->mutex);
-    if (!m_state->certificates)
-        m_state->certificates = load(m_state->path, m_state->source);
-    return *m_state->certificates;
+    if (m_state->certificates)
+        return *m_state->certificates;
+    // A bundle that cannot be read is read again by the next request (as botocore does on every
+    // new connection): a file created or fixed meanwhile is picked up.
+    auto loaded = load(m_state->path, m_state->source);
+    if (loaded)
+        m_state->certificates = loaded.value();
+    return loaded;
 }
 
 Result<QList<QSslCertificate>> CaTrust::trusted() const
@@ -116,13 +133,13 @@ Result<QList<QSslCertificate>> CaTrust::load(const QString &path, const QString 
     if (!info.exists())
         return bundleError(u"CaBundleNotFound"_s, u"%1: the CA bundle %2 does not exist"_s.arg(source, path));
     QStringList files;
-    if (!info.isDir() && !info.isFile())
-        return bundleError(u"CaBundleUnreadable"_s,
-            u"%1: the CA bundle %2 is neither a file nor a directory"_s.arg(source, path));
     if (info.isDir()) {
+        // Regular files only (a link is followed): a FIFO or device in the directory is passed over.
         const QFileInfoList entries = QDir(path).entryInfoList(QDir::Files | QDir::Readable, QDir::Name);
-        for (const QFileInfo &e : entries)
-            files << e.filePath();
+        for (const QFileInfo &e : entries) {
+            if (e.isFile())
+                files << e.filePath();
+        }
     } else {
         files << path;
     }
@@ -130,17 +147,27 @@ Result<QList<QSslCertificate>> CaTrust::load(const QString &path, const QString 
     qsizetype blocks = 0;
     qint64 total = 0;
     for (const QString &f : std::as_const(files)) {
-        QFile in(f);
-        if (!in.open(QIODevice::ReadOnly))
-            return bundleError(
-                u"CaBundleUnreadable"_s, u"%1: the CA bundle %2 cannot be read: %3"_s.arg(source, f, in.errorString()));
+        // Opened without blocking and checked to be a regular file on the descriptor itself, so
+        // that a FIFO nobody writes to (or one swapped in after the check above) is refused, not
+        // waited on, and a device is not read.
+        const int fd = ::open(QFile::encodeName(f).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0)
+            return bundleError(u"CaBundleUnreadable"_s,
+                u"%1: the CA bundle %2 cannot be read: %3"_s.arg(source, f, QString::fromLocal8Bit(std::strerror(errno))));
+        QFile in;
+        struct stat st = {};
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !in.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd);
+            return bundleError(u"CaBundleUnreadable"_s, u"%1: the CA bundle %2 is not a regular file"_s.arg(source, f));
+        }
         // A bundle is a few hundred kilobytes (Debian's system store: about 200 KB); far more is
         // not a bundle, and is not read into memory.
-        const QByteArray pem = in.read(kMaxBytes - total + 1);
+        if (total + st.st_size > kMaxBytes)
+            return tooLarge(source, path);
+        const QByteArray pem = in.read(st.st_size + 1); // a file that grew since fstat is caught below
         total += pem.size();
         if (total > kMaxBytes)
-            return bundleError(u"CaBundleTooLarge"_s,
-                u"%1: the CA bundle %2 is larger than %3 MiB"_s.arg(source, path).arg(kMaxBytes / (1024 * 1024)));
+            return tooLarge(source, path);
         blocks += pem.count("-----BEGIN CERTIFICATE-----");
         certificates += QSslCertificate::fromData(pem, QSsl::Pem);
     }

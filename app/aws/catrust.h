@@ -15,8 +15,9 @@ namespace aws {
 // AWS_CA_BUNDLE / ca_bundle: certificates trusted in addition to the system store. As botocore
 // does, the bundle is read when the first https request needs it, never before: an http endpoint
 // (athena-local, a test stub) costs nothing, and a bundle that cannot be read fails the https
-// request that needed it, with an error that names the file and the setting. Copies share one
-// load, so the athena client, STS and the SSO portal read a bundle once per process.
+// request that needed it, with an error that names the file and the setting (and is read again by
+// the next one). Copies share one load: a client's calls read its bundle once. Each resolution of
+// settings (the athena client, STS for a role, the SSO portal) makes its own CaTrust.
 class CaTrust
 {
 public:

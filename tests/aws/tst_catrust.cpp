@@ -1,6 +1,7 @@
 // AWS_CA_BUNDLE / ca_bundle (CaTrust): read when the first https request needs it, as botocore
 // does, once per process, bounded; its certificates reach the athena client, STS and the SSO
 // portal; errors name the file and the setting, never what it holds.
+#include "athena/athenaconnection.h"
 #include "aws/awsconfig.h"
 #include "aws/awsjsontransport.h"
 #include "aws/catrust.h"
@@ -107,6 +108,8 @@ private Q_SLOTS:
     void caBundleTrustsALoopbackServer();
     void caBundleReachesStsAndSso();
     void unreadableBundleFailsStsAndSso();
+    void aFailedReadIsTriedAgain();
+    void anHttpsConnectionChecksTheBundleFirst();
 
 private:
     void writeConfig(const QByteArray &text);
@@ -311,6 +314,21 @@ void TestCaTrust::hostileBundlesAreBounded()
     QCOMPARE(large.error().code, u"CaBundleTooLarge"_s);
     QVERIFY2(large.error().message.contains(u"16 MiB"_s), qPrintable(large.error().message));
 
+    // In a directory, links to a FIFO and to an endless device are passed over (not waited on, not
+    // read): the directory's one real certificate file is the bundle.
+    QTemporaryDir mixed;
+    QVERIFY(QFile::link(fifo, mixed.filePath(u"a-fifo.pem"_s)));
+    QVERIFY(QFile::link(u"/dev/zero"_s, mixed.filePath(u"b-zero.pem"_s)));
+    QTemporaryDir certDir;
+    if (makeCertificate(certDir)) {
+        QVERIFY(QFile::copy(certDir.filePath(u"ca.pem"_s), mixed.filePath(u"c-real.pem"_s)));
+        const auto fromDir = CaTrust(mixed.path(), u"AWS_CA_BUNDLE"_s).certificates();
+        QVERIFY2(fromDir.ok(), qPrintable(errorOf(fromDir)));
+        QCOMPARE(fromDir->size(), 1);
+    } else {
+        QCOMPARE(CaTrust(mixed.path(), u"AWS_CA_BUNDLE"_s).certificates().error().code, u"CaBundleEmpty"_s);
+    }
+
     // A directory whose files add up past the bound is refused the same way.
     QTemporaryDir many;
     for (int i = 0; i < 3; ++i) {
@@ -486,6 +504,43 @@ void TestCaTrust::unreadableBundleFailsStsAndSso()
     QVERIFY2(role->error().message.contains(u"ca_bundle of profile role"_s), qPrintable(role->error().message));
     QCOMPARE(network.seen.size(), 0);
     QCOMPARE(answers, 1);
+}
+
+void TestCaTrust::aFailedReadIsTriedAgain()
+{
+    // botocore reads the bundle for every new connection; here a failed read is not kept: the
+    // file created after the first request is used by the next one.
+    QTemporaryDir dir;
+    if (!makeCertificate(dir))
+        QSKIP("[peer:openssl] openssl could not make a test certificate");
+    const QString later = m_dir->filePath(u"later.pem"_s);
+    const CaTrust trust(later, u"AWS_CA_BUNDLE"_s);
+    QCOMPARE(trust.trusted().error().code, u"CaBundleNotFound"_s);
+    QVERIFY(QFile::copy(dir.filePath(u"ca.pem"_s), later));
+    const auto all = trust.trusted();
+    QVERIFY2(all.ok(), qPrintable(errorOf(all)));
+    QVERIFY(all->contains(QSslCertificate::fromPath(later).first()));
+    // Once read, it is kept (the file may go).
+    QVERIFY(QFile::remove(later));
+    QVERIFY(trust.certificates().ok());
+}
+
+void TestCaTrust::anHttpsConnectionChecksTheBundleFirst()
+{
+    // Opening a connection to an https endpoint says that its bundle cannot be read (so that the
+    // window keeps the connection it has); for the http sandbox the bundle is not read at all.
+    const QString missing = m_dir->filePath(u"missing.pem"_s);
+    Environment e = env({{u"AWS_CA_BUNDLE"_s, missing}, {u"AWS_ACCESS_KEY_ID"_s, u"AKIDCATRUST"_s},
+                         {u"AWS_SECRET_ACCESS_KEY"_s, u"catrust-secret"_s}, {u"AWS_REGION"_s, u"eu-west-1"_s}});
+    QNetworkAccessManager network;
+    athena::ConnectionOptions options;
+    auto https = athena::openConnection(&network, options, e);
+    QVERIFY(!https.ok());
+    QCOMPARE(https.error().code, u"CaBundleNotFound"_s);
+    QVERIFY2(https.error().message.contains(missing), qPrintable(https.error().message));
+    options.endpointUrl = u"http://127.0.0.1:9"_s;
+    auto local = athena::openConnection(&network, options, e);
+    QVERIFY2(local.ok(), qPrintable(errorOf(local)));
 }
 
 QTEST_GUILESS_MAIN(TestCaTrust)
