@@ -8,6 +8,7 @@
 #include "aws/jsonexchange.h"
 #include "aws/ssoprovider.h"
 #include "aws/stsclient.h"
+#include "support/configfixture.h"
 #include "support/fakenetwork.h"
 
 #include <QFile>
@@ -91,9 +92,21 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
+// The server side of makeCertificate()'s certificate and key; nothing when the key cannot be read.
+std::optional<QSslConfiguration> serverTls(const QTemporaryDir &dir)
+{
+    QFile keyFile(dir.filePath(u"key.pem"_s));
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s)).first());
+    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+    return tls;
+}
+
 } // namespace
 
-class TestCaTrust : public QObject
+class TestCaTrust : public testing::AwsConfigFixture
 {
     Q_OBJECT
 
@@ -111,58 +124,11 @@ private Q_SLOTS:
     void aFailedReadIsTriedAgain();
     void anHttpsConnectionChecksTheBundleFirst();
 
-private:
-    void writeConfig(const QByteArray &text);
-    Environment env(std::initializer_list<std::pair<QString, QString>> extra = {}) const;
-    Result<ClientSettings> resolve(const QString &service, const Environment &e, const QString &profile = {});
-    Result<AwsResponse> run(AwsJsonTransport *transport);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AwsConfigFiles> m_files;
 };
 
 void TestCaTrust::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    writeConfig("[default]\nregion = eu-west-1\n");
-}
-
-void TestCaTrust::writeConfig(const QByteArray &text)
-{
-    QFile config(m_dir->filePath(u"config"_s));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(text);
-    config.close();
-    QFile credentials(m_dir->filePath(u"credentials"_s));
-    QVERIFY(credentials.open(QIODevice::WriteOnly));
-    auto files = AwsConfigFiles::load(env());
-    QVERIFY2(files.ok(), qPrintable(errorOf(files)));
-    m_files = std::make_unique<AwsConfigFiles>(files.value());
-}
-
-Environment TestCaTrust::env(std::initializer_list<std::pair<QString, QString>> extra) const
-{
-    Environment e { { u"AWS_CONFIG_FILE"_s, m_dir->filePath(u"config"_s) },
-        { u"AWS_SHARED_CREDENTIALS_FILE"_s, m_dir->filePath(u"credentials"_s) } };
-    for (const auto &[k, v] : extra)
-        e.insert(k, v);
-    return e;
-}
-
-Result<ClientSettings> TestCaTrust::resolve(const QString &service, const Environment &e, const QString &profile)
-{
-    return SettingsResolver(*m_files, e).resolve(service, profile, {}, {});
-}
-
-Result<AwsResponse> TestCaTrust::run(AwsJsonTransport *transport)
-{
-    AwsCall *call = transport->call(u"ListWorkGroups"_s, "{}");
-    std::optional<Result<AwsResponse>> result;
-    connect(call, &AwsCall::finished, this, [&result, call] { result = call->result(); });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
-        return AwsError::make(AwsError::Kind::Timeout, u"TestTimeout"_s, u"call did not finish"_s);
-    return *result;
+    resetConfig();
 }
 
 void TestCaTrust::caBundleLoads()
@@ -379,12 +345,9 @@ void TestCaTrust::caBundleTrustsALoopbackServer()
     QTemporaryDir dir;
     if (!makeCertificate(dir))
         QSKIP("[peer:openssl] openssl could not make a test certificate");
-    QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s)).first());
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
-    TlsResponder server(tls);
+    const std::optional<QSslConfiguration> tls = serverTls(dir);
+    QVERIFY(tls);
+    TlsResponder server(*tls);
     QVERIFY(server.listen());
 
     writeConfig("[default]\nregion = us-east-1\nca_bundle = " + dir.filePath(u"ca.pem"_s).toUtf8() + "\n");
@@ -420,12 +383,9 @@ void TestCaTrust::caBundleReachesStsAndSso()
     QTemporaryDir dir;
     if (!makeCertificate(dir))
         QSKIP("[peer:openssl] openssl could not make a test certificate");
-    QFile keyFile(dir.filePath(u"key.pem"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(dir.filePath(u"ca.pem"_s)).first());
-    tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
-    TlsResponder server(tls);
+    const std::optional<QSslConfiguration> tls = serverTls(dir);
+    QVERIFY(tls);
+    TlsResponder server(*tls);
     QVERIFY(server.listen());
     const QString https = u"https://127.0.0.1:%1"_s.arg(server.port());
     const QString tokenDir = m_dir->filePath(u".aws/sso/cache"_s);

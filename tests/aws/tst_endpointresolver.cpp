@@ -3,6 +3,7 @@
 #include "aws/awsconfig.h"
 #include "aws/awsjsontransport.h"
 #include "aws/endpointresolver.h"
+#include "support/configfixture.h"
 #include "support/fakenetwork.h"
 #include "support/testpaths.h"
 
@@ -41,7 +42,7 @@ QString urlOf(const Result<ClientSettings> &r)
 
 } // namespace
 
-class TestEndpointResolver : public QObject
+class TestEndpointResolver : public testing::AwsConfigFixture
 {
     Q_OBJECT
 
@@ -65,59 +66,11 @@ private Q_SLOTS:
     void retrySettingsReachTheTransport_data();
     void retrySettingsReachTheTransport();
 
-private:
-    void writeConfig(const QByteArray &text);
-    Environment env(std::initializer_list<std::pair<QString, QString>> extra = {}) const;
-    Result<ClientSettings> resolve(const QString &service, const Environment &e, const QString &profile = {});
-    Result<AwsResponse> run(AwsJsonTransport *transport);
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<AwsConfigFiles> m_files;
 };
 
 void TestEndpointResolver::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    writeConfig("[default]\nregion = eu-west-1\n");
-}
-
-void TestEndpointResolver::writeConfig(const QByteArray &text)
-{
-    QFile config(m_dir->filePath(u"config"_s));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(text);
-    config.close();
-    QFile credentials(m_dir->filePath(u"credentials"_s));
-    QVERIFY(credentials.open(QIODevice::WriteOnly));
-    auto files = AwsConfigFiles::load(env());
-    QVERIFY2(files.ok(), qPrintable(errorOf(files)));
-    m_files = std::make_unique<AwsConfigFiles>(files.value());
-}
-
-Environment TestEndpointResolver::env(std::initializer_list<std::pair<QString, QString>> extra) const
-{
-    Environment e { { u"AWS_CONFIG_FILE"_s, m_dir->filePath(u"config"_s) },
-        { u"AWS_SHARED_CREDENTIALS_FILE"_s, m_dir->filePath(u"credentials"_s) } };
-    for (const auto &[k, v] : extra)
-        e.insert(k, v);
-    return e;
-}
-
-Result<ClientSettings> TestEndpointResolver::resolve(
-    const QString &service, const Environment &e, const QString &profile)
-{
-    return SettingsResolver(*m_files, e).resolve(service, profile, {}, {});
-}
-
-Result<AwsResponse> TestEndpointResolver::run(AwsJsonTransport *transport)
-{
-    AwsCall *call = transport->call(u"ListWorkGroups"_s, "{}");
-    std::optional<Result<AwsResponse>> result;
-    connect(call, &AwsCall::finished, this, [&result, call] { result = call->result(); });
-    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
-        return AwsError::make(AwsError::Kind::Timeout, u"TestTimeout"_s, u"call did not finish"_s);
-    return *result;
+    resetConfig();
 }
 
 void TestEndpointResolver::publicEndpoints_data()
